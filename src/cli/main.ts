@@ -1,0 +1,65 @@
+import { isCtkError } from '../errors.js';
+import { processIO, type CliIO } from './io.js';
+
+/** A command: parse its own arguments, call the library, return the exit code. No logic here. */
+export interface Command {
+  summary: string;
+  run(argv: string[], io: CliIO): Promise<number>;
+}
+
+type Loader = () => Promise<{ command: Command }>;
+
+/** The command table. Each command lives in its own file and is loaded only when used. */
+const COMMANDS: Record<string, Loader> = {
+  apis: () => import('./apis.js'),
+  validate: () => import('./validate.js'),
+  specs: () => import('./specs.js'),
+};
+
+/** Registers a command (tests and later modules); the table above is the built-in set. */
+export function commandNames(): string[] {
+  return Object.keys(COMMANDS);
+}
+
+async function usage(io: CliIO): Promise<void> {
+  const lines = ['Usage: tmf-ctk <command> [options]', '', 'Commands:'];
+  for (const [name, load] of Object.entries(COMMANDS)) {
+    const { command } = await load();
+    lines.push(`  ${name.padEnd(10)} ${command.summary}`);
+  }
+  lines.push('', 'Run "tmf-ctk <command> --help" for the options of a command.');
+  io.out(lines.join('\n'));
+}
+
+export async function main(argv: string[], io: CliIO = processIO()): Promise<number> {
+  const [name, ...rest] = argv;
+  if (!name || name === '--help' || name === '-h' || name === 'help') {
+    await usage(io);
+    return name ? 0 : 2;
+  }
+  if (name === '--version' || name === '-v') {
+    const { toolVersion } = await import('../version.js');
+    io.out(toolVersion());
+    return 0;
+  }
+  const load = COMMANDS[name];
+  if (!load) {
+    io.err(`error [USAGE]: unknown command "${name}"\nhint: commands are ${Object.keys(COMMANDS).join(', ')}`);
+    return 2;
+  }
+  try {
+    const { command } = await load();
+    return await command.run(rest, io);
+  } catch (e) {
+    return reportError(e, io);
+  }
+}
+
+export function reportError(e: unknown, io: CliIO): number {
+  if (isCtkError(e)) {
+    io.err(`error [${e.code}]: ${e.message}${e.hint ? `\nhint: ${e.hint}` : ''}`);
+    return e.exitCode;
+  }
+  io.err(`error [INTERNAL]: ${(e as Error)?.stack ?? String(e)}`);
+  return 2;
+}

@@ -1,0 +1,34 @@
+import { CtkError } from '../errors.js';
+import { fetchSpecs } from '../spec/fetch.js';
+import { registry, selectEntries } from '../spec/registry.js';
+import { parse } from './args.js';
+import type { Command } from './main.js';
+
+const HELP = `Usage: tmf-ctk specs fetch [--api TMF663,...] [--force] [--mirror URL] [--specs DIR]
+
+Downloads the published documents that are not found locally into the cache
+(specs/.cache, or $TMF_CTK_CACHE), checking each against the sha256 in specs/registry.json.
+Without --api every registered document (all versions) is fetched.
+
+  --force        download even when a local copy exists
+  --mirror URL   download from URL/<repository>/<commit>/<path> instead of raw.githubusercontent.com
+
+Exit codes: 0 all present or downloaded, 2 any download failed or did not match its checksum.`;
+
+export const command: Command = {
+  summary: 'download missing specification documents into the cache (sha256 checked)',
+  async run(argv, io) {
+    const { values, positionals } = parse('specs', argv, {
+      api: { type: 'string' }, force: { type: 'boolean' }, mirror: { type: 'string' }, specs: { type: 'string' },
+    }, true);
+    if (values.help || positionals.length === 0) return io.out(HELP), values.help ? 0 : 2;
+    if (positionals[0] !== 'fetch') throw new CtkError('USAGE', `unknown subcommand "specs ${positionals[0]}"`, { hint: 'use "tmf-ctk specs fetch"' });
+    const entries = values.api ? selectEntries(values.api) : registry();
+    const results = await fetchSpecs(entries, { force: values.force, mirror: values.mirror, specsDir: values.specs, env: io.env });
+    for (const r of results) {
+      const label = `${r.entry.id} v${r.entry.version}`.padEnd(16);
+      io.out(r.status === 'failed' ? `${label} FAILED  ${r.error}` : `${label} ${r.status.padEnd(10)} ${r.path}`);
+    }
+    return results.some((r) => r.status === 'failed') ? 2 : 0;
+  },
+};

@@ -1,0 +1,129 @@
+import type { Ajv, ValidateFunction, ErrorObject } from 'ajv';
+import { CtkError } from '../errors.js';
+import type { ApiModel, JsonSchema, Operation } from '../spec/model.js';
+import { ancestors, flatten } from '../spec/schema-walk.js';
+import { createAjv } from './ajv.js';
+import { readableErrors, type SchemaError } from './errors.js';
+
+export interface ValidationResult {
+  valid: boolean;
+  errors: SchemaError[];
+  /** The definition validated against. */
+  schema: string;
+}
+
+/**
+ * The compiled validators of one API: one ajv, every definition registered once, each validator
+ * compiled on first use and cached. Validation returns diagnostics; it never throws on bad data.
+ */
+export class SchemaSet {
+  readonly api: ApiModel;
+  private readonly ajv: Ajv;
+  private readonly id: string;
+  private readonly validators = new Map<string, ValidateFunction>();
+  private readonly extendsCache = new Map<string, boolean>();
+
+  constructor(api: ApiModel) {
+    this.api = api;
+    this.id = `https://tmf-ctk.invalid/${api.id}/${api.version}`;
+    this.ajv = createAjv({
+      polymorphic: (declared, subtype, data) => (this.extendsDef(subtype, declared) ? this.run(subtype, data) : undefined),
+      discriminated: (target, data) => this.run(target, data),
+    });
+    const definitions: Record<string, JsonSchema> = {};
+    for (const [name, s] of Object.entries(api.definitions)) {
+      definitions[name] = s.type === 'object' || s.properties || s.allOf ? { ...s, tmfPolymorphic: name } : s;
+    }
+    this.ajv.addSchema({ $id: this.id, definitions });
+  }
+
+  has(name: string): boolean {
+    return Object.hasOwn(this.api.definitions, name);
+  }
+
+  names(): string[] {
+    return Object.keys(this.api.definitions);
+  }
+
+  /** The compiled validator of a definition (compiled once). */
+  validator(name: string): ValidateFunction {
+    let v = this.validators.get(name);
+    if (!v) {
+      if (!this.has(name)) {
+        throw new CtkError('UNKNOWN_SCHEMA', `${this.api.id} has no schema "${name}"`, {
+          hint: `schemas of ${this.api.id}: ${this.names().join(', ')}`,
+        });
+      }
+      v = this.ajv.getSchema(`${this.id}#/definitions/${encodeURIComponent(name)}`);
+      if (!v) throw new CtkError('INTERNAL', `schema ${name} did not compile`);
+      this.validators.set(name, v);
+    }
+    return v;
+  }
+
+  /** Validates `data` against a definition (and against the subtype its `@type` names, if that extends it). */
+  validate(name: string, data: unknown): ValidationResult {
+    const errors = this.run(name, data);
+    return { valid: !errors, errors: readableErrors(errors, data, name), schema: name };
+  }
+
+  /** Validates each element of an array against a definition; pointers carry the index. */
+  validateArray(name: string, data: unknown): ValidationResult {
+    if (!Array.isArray(data)) {
+      return { valid: false, schema: name, errors: [{ pointer: '', rule: 'type', message: '(root): must be array', expected: 'array', found: typeof data, schema: name }] };
+    }
+    const errors: SchemaError[] = [];
+    data.forEach((item, i) => {
+      for (const e of this.validate(name, item).errors) errors.push({ ...e, pointer: `/${i}${e.pointer}`, message: `/${i}${e.message}` });
+    });
+    return { valid: errors.length === 0, errors, schema: `${name}[]` };
+  }
+
+  /** Validates a response body against what the operation declares for that status; undefined if it declares no schema. */
+  validateResponse(op: Operation, status: number, body: unknown): ValidationResult | undefined {
+    const r = op.responses[String(status)] ?? op.responses.default;
+    if (!r?.schemaName) return undefined;
+    return r.isArray ? this.validateArray(r.schemaName, body) : this.validate(r.schemaName, body);
+  }
+
+  /** Compiles every definition (used by tests and the benchmark); returns the count. */
+  compileAll(): number {
+    for (const n of this.names()) this.validator(n);
+    return this.validators.size;
+  }
+
+  private run(name: string, data: unknown): ErrorObject[] | null {
+    const v = this.validator(name);
+    return v(data) ? null : [...(v.errors ?? [])];
+  }
+
+  /** Does `sub` extend `base`: through allOf, or (v4 documents have no allOf) by carrying all its attributes? */
+  private extendsDef(sub: string, base: string): boolean {
+    const key = `${sub}<${base}`;
+    let hit = this.extendsCache.get(key);
+    if (hit === undefined) {
+      const defs = this.api.definitions;
+      if (!this.has(sub) || !this.has(base)) hit = false;
+      else if (ancestors(defs, sub).has(base)) hit = true;
+      else {
+        const b = Object.keys(flatten(defs, base).properties);
+        const s = flatten(defs, sub).properties;
+        hit = b.length > 0 && b.every((p) => Object.hasOwn(s, p));
+      }
+      this.extendsCache.set(key, hit);
+    }
+    return hit;
+  }
+}
+
+const sets = new WeakMap<ApiModel, SchemaSet>();
+
+/** The cached SchemaSet of an API model. */
+export function schemasFor(api: ApiModel): SchemaSet {
+  let s = sets.get(api);
+  if (!s) {
+    s = new SchemaSet(api);
+    sets.set(api, s);
+  }
+  return s;
+}

@@ -1,0 +1,75 @@
+import { mkdir, rename, writeFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import { CtkError, isCtkError } from '../errors.js';
+import { sha256 } from './document.js';
+import type { ApiEntry } from './model.js';
+import { defaultCacheDir, resolveSpec, type SpecSources } from './resolve.js';
+
+export interface FetchOptions extends SpecSources {
+  /** Download even when a document is found locally. */
+  force?: boolean;
+  /** Replaces `https://raw.githubusercontent.com` (a mirror or, in tests, a local server). */
+  mirror?: string;
+  timeoutMs?: number;
+  fetchImpl?: typeof fetch;
+}
+
+export interface FetchOutcome {
+  entry: ApiEntry;
+  status: 'present' | 'downloaded' | 'failed';
+  path?: string;
+  error?: string;
+}
+
+const MAX_BYTES = 16 * 1024 * 1024;
+
+export function downloadUrl(entry: ApiEntry, mirror?: string): string {
+  if (!mirror) return entry.source.url;
+  const { repository, commit, path } = entry.source;
+  return `${mirror.replace(/\/+$/, '')}/${repository}/${commit}/${path}`;
+}
+
+/** Fills the cache: every entry not found locally is downloaded and its sha256 checked before it is kept. */
+export async function fetchSpecs(entries: ApiEntry[], opts: FetchOptions = {}): Promise<FetchOutcome[]> {
+  const out: FetchOutcome[] = [];
+  for (const entry of entries) {
+    if (!opts.force) {
+      try {
+        out.push({ entry, status: 'present', path: resolveSpec(entry, opts).path });
+        continue;
+      } catch (e) {
+        if (!isCtkError(e)) throw e;
+      }
+    }
+    try {
+      out.push({ entry, status: 'downloaded', path: await downloadOne(entry, opts) });
+    } catch (e) {
+      out.push({ entry, status: 'failed', error: (e as Error).message });
+    }
+  }
+  return out;
+}
+
+async function downloadOne(entry: ApiEntry, opts: FetchOptions): Promise<string> {
+  const url = downloadUrl(entry, opts.mirror);
+  const doFetch = opts.fetchImpl ?? fetch;
+  let body: Buffer;
+  try {
+    const res = await doFetch(url, { signal: AbortSignal.timeout(opts.timeoutMs ?? 30_000), redirect: 'follow' });
+    if (!res.ok) throw new Error(`HTTP ${res.status}`);
+    const buf = Buffer.from(await res.arrayBuffer());
+    if (buf.length > MAX_BYTES) throw new Error(`larger than ${MAX_BYTES} bytes`);
+    body = buf;
+  } catch (cause) {
+    throw new CtkError('SPEC_DOWNLOAD', `${entry.id} v${entry.version}: download from ${url} failed: ${(cause as Error).message}`, { cause });
+  }
+  const sum = sha256(body);
+  if (sum !== entry.sha256) {
+    throw new CtkError('SPEC_CHECKSUM', `${entry.id} v${entry.version}: ${url} has sha256 ${sum}, expected ${entry.sha256}; not kept`);
+  }
+  const target = join(opts.cacheDir ?? defaultCacheDir(opts.env), entry.file);
+  await mkdir(dirname(target), { recursive: true });
+  await writeFile(`${target}.part`, body);
+  await rename(`${target}.part`, target);
+  return target;
+}
