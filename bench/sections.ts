@@ -1,0 +1,9 @@
+/** The benchmark sections, in order. Each file exports `run(): Promise<void>` that prints its figures. */
+export interface Section {
+  name: string;
+  run(): Promise<void>;
+}
+
+export const sections: Section[] = [
+  { name: 'spec load and compile', run: async () => (await import('./spec-load.js')).run() },
+];

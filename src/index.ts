@@ -1,0 +1,14 @@
+/**
+ * The public library API. The CLI is a thin shell over these; users may import them directly.
+ */
+export { CtkError, ErrorCodes, isCtkError, type ErrorCode } from './errors.js';
+export type * from './spec/model.js';
+export { loadApi, loadApis, type LoadOptions } from './spec/load.js';
+export { registry, defaultEntries, findEntry, selectEntries } from './spec/registry.js';
+export { resolveSpec, type SpecSources } from './spec/resolve.js';
+export { fetchSpecs, type FetchOptions, type FetchOutcome } from './spec/fetch.js';
+export { SchemaSet, schemasFor, type ValidationResult } from './schema/schema-set.js';
+export { formatError, type SchemaError } from './schema/errors.js';
+export * as tmf from './tmf/index.js';
+export type * from './runner/results.js';
+export type { Reporter, ReporterOptions } from './reporters/types.js';
