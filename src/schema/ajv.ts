@@ -19,7 +19,7 @@ export interface PolymorphismHooks {
  * (OpenAPI's `readOnly`, `deprecated`…); the ones that matter are normalized before compiling.
  */
 export function createAjv(hooks: PolymorphismHooks): Ajv {
-  const ajv = new Ajv({ strict: false, allErrors: true, allowUnionTypes: true, logger: false, validateSchema: false });
+  const ajv = new Ajv({ strict: false, allErrors: true, inlineRefs: false, verbose: true, allowUnionTypes: true, logger: false, validateSchema: false });
   addFormats(ajv);
   // Documents use `uri` for relative references (href, @schemaLocation): accept a URI reference.
   ajv.addFormat('uri', { type: 'string', validate: (s: string) => URI_REFERENCE.test(s) });

@@ -35,8 +35,13 @@ export function preview(value: unknown, max = 80): string {
   return s.length > max ? `${s.slice(0, max - 1)}…` : s;
 }
 
-function definitionOf(e: ErrorObject, fallback: string): string {
-  const m = /#\/definitions\/([^/]+)/.exec(e.schemaPath) ?? /\/definitions\/([^/]+)/.exec(e.schemaPath);
+type OwnerOf = (schemaObject: object) => string | undefined;
+
+function definitionOf(e: ErrorObject, fallback: string, ownerOf?: OwnerOf): string {
+  const parent = e.parentSchema as object | undefined;
+  const owner = parent && ownerOf?.(parent);
+  if (owner) return owner;
+  const m = /\/definitions\/([^/]+)/.exec(e.schemaPath);
   return m ? decodeURIComponent(m[1]!) : fallback;
 }
 
@@ -54,7 +59,7 @@ function expectation(e: ErrorObject): string | undefined {
 }
 
 /** ajv errors into readable ones; `required` errors point at the missing attribute itself. */
-export function readableErrors(errors: ErrorObject[] | null | undefined, data: unknown, schemaName: string): SchemaError[] {
+export function readableErrors(errors: ErrorObject[] | null | undefined, data: unknown, schemaName: string, ownerOf?: OwnerOf): SchemaError[] {
   const out: SchemaError[] = [];
   const seen = new Set<string>();
   for (const e of errors ?? []) {
@@ -68,7 +73,7 @@ export function readableErrors(errors: ErrorObject[] | null | undefined, data: u
     out.push({
       pointer, rule: e.keyword,
       message: `${pointer || '(root)'}: ${e.keyword === 'required' ? 'is required' : e.message ?? 'is invalid'}`,
-      expected: expectation(e), found, schema: definitionOf(e, schemaName),
+      expected: expectation(e), found, schema: definitionOf(e, schemaName, ownerOf),
     });
   }
   return out;

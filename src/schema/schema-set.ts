@@ -22,17 +22,21 @@ export class SchemaSet {
   private readonly id: string;
   private readonly validators = new Map<string, ValidateFunction>();
   private readonly extendsCache = new Map<string, boolean>();
+  /** Every schema object → the definition it belongs to, so an error names its definition. */
+  private readonly owners = new WeakMap<object, string>();
 
   constructor(api: ApiModel) {
     this.api = api;
     this.id = `https://tmf-ctk.invalid/${api.id}/${api.version}`;
     this.ajv = createAjv({
-      polymorphic: (declared, subtype, data) => (this.extendsDef(subtype, declared) ? this.run(subtype, data) : undefined),
-      discriminated: (target, data) => this.run(target, data),
+      polymorphic: (declared, subtype, data) => (this.extendsDef(subtype, declared) ? this.runOnce(subtype, data) : undefined),
+      discriminated: (target, data) => this.runOnce(target, data),
     });
     const definitions: Record<string, JsonSchema> = {};
     for (const [name, s] of Object.entries(api.definitions)) {
-      definitions[name] = s.type === 'object' || s.properties || s.allOf ? { ...s, tmfPolymorphic: name } : s;
+      definitions[name] = s.type === 'object' || s.properties || s.allOf ? { ...s, tmfPolymorphic: name } : { ...s };
+      this.owners.set(definitions[name]!, name);
+      markOwner(definitions[name], name, this.owners);
     }
     this.ajv.addSchema({ $id: this.id, definitions });
   }
@@ -64,7 +68,7 @@ export class SchemaSet {
   /** Validates `data` against a definition (and against the subtype its `@type` names, if that extends it). */
   validate(name: string, data: unknown): ValidationResult {
     const errors = this.run(name, data);
-    return { valid: !errors, errors: readableErrors(errors, data, name), schema: name };
+    return { valid: !errors, errors: readableErrors(errors, data, name, (o) => this.owners.get(o)), schema: name };
   }
 
   /** Validates each element of an array against a definition; pointers carry the index. */
@@ -92,6 +96,25 @@ export class SchemaSet {
     return this.validators.size;
   }
 
+  /**
+   * Subtype validation re-enters the base schema (v5: `ShoppingCart` is `allOf: [Entity]`, and Entity's
+   * discriminator maps `ShoppingCart` back): validate each (definition, object) pair once per call chain.
+   */
+  private readonly active = new Map<object, Set<string>>();
+  private runOnce(name: string, data: unknown): ErrorObject[] | null {
+    if (!data || typeof data !== 'object') return this.run(name, data);
+    const names = this.active.get(data) ?? new Set<string>();
+    if (names.has(name)) return null;
+    names.add(name);
+    this.active.set(data, names);
+    try {
+      return this.run(name, data);
+    } finally {
+      names.delete(name);
+      if (names.size === 0) this.active.delete(data);
+    }
+  }
+
   private run(name: string, data: unknown): ErrorObject[] | null {
     const v = this.validator(name);
     return v(data) ? null : [...(v.errors ?? [])];
@@ -113,6 +136,16 @@ export class SchemaSet {
       this.extendsCache.set(key, hit);
     }
     return hit;
+  }
+}
+
+function markOwner(node: unknown, name: string, owners: WeakMap<object, string>): void {
+  if (!node || typeof node !== 'object') return;
+  for (const v of Object.values(node)) {
+    if (v && typeof v === 'object' && !owners.has(v)) {
+      owners.set(v, name);
+      markOwner(v, name, owners);
+    }
   }
 }
 

@@ -35,7 +35,7 @@ export function searchDirs(src: SpecSources = {}): Array<{ dir: string; origin: 
   const dirs: Array<{ dir: string; origin: ResolvedSpec['origin'] }> = [];
   if (src.specsDir) dirs.push({ dir: resolve(src.specsDir), origin: 'option' });
   else if (env.TMF_CTK_SPECS) dirs.push({ dir: resolve(env.TMF_CTK_SPECS), origin: 'env' });
-  dirs.push({ dir: src.sharedDir ?? defaultSharedDir(), origin: 'shared' });
+  dirs.push({ dir: src.sharedDir ?? (env.TMF_CTK_SHARED ? resolve(env.TMF_CTK_SHARED) : defaultSharedDir()), origin: 'shared' });
   dirs.push({ dir: src.cacheDir ?? defaultCacheDir(env), origin: 'cache' });
   return dirs;
 }

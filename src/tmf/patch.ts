@@ -47,8 +47,20 @@ export function applyMergePatch(target: unknown, patch: unknown): unknown {
 /** RFC 6902 JSON Patch (validated first; prototype modification banned). Returns a new document. */
 export function applyJsonPatch<T>(target: T, ops: unknown): T {
   if (!Array.isArray(ops)) throw new PatchError('a JSON Patch document must be an array of operations');
-  const err = jsonpatch.validate(ops as JsonPatchOp[], target);
-  if (err) throw new PatchError(`JSON Patch operation ${err.index ?? '?'} is invalid: ${err.name}`);
+  for (const op of ops as Array<{ path?: unknown; from?: unknown }>) {
+    for (const p of [op?.path, op?.from]) {
+      if (typeof p === 'string' && p.split('/').some((seg) => UNSAFE_KEYS.has(jsonpatch.unescapePathComponent(seg)))) {
+        throw new PatchError(`JSON Patch path "${p.slice(0, 80)}" is not allowed`);
+      }
+    }
+  }
+  let err: Error | undefined;
+  try {
+    err = jsonpatch.validate(ops as JsonPatchOp[], target);
+  } catch (e) {
+    throw new PatchError(`JSON Patch is invalid: ${(e as Error).message.split('\n')[0]}`);
+  }
+  if (err) throw new PatchError(`JSON Patch operation ${(err as { index?: number }).index ?? '?'} is invalid: ${err.name}`);
   try {
     return jsonpatch.applyPatch(structuredClone(target), ops as JsonPatchOp[], true, false, true).newDocument;
   } catch (e) {

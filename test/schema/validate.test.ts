@@ -1,0 +1,85 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { isCtkError } from '../../src/errors.js';
+import { formatError } from '../../src/schema/errors.js';
+import { schemasFor } from '../../src/schema/schema-set.js';
+import { loadApi } from '../../src/spec/load.js';
+
+const party = { id: 'p-1', name: 'Jane', '@referredType': 'Individual' };
+const MAIN: Array<{ api: string; schema: string; valid: unknown; invalid: unknown; pointer: string; rule: string }> = [
+  { api: 'TMF663', schema: 'ShoppingCart_Create', valid: { cartItem: [{ id: '1', quantity: 2, action: 'add', productOffering: { id: 'po-1' } }] },
+    invalid: { cartItem: [{ quantity: 'two' }] }, pointer: '/cartItem/0/quantity', rule: 'type' },
+  { api: 'TMF622', schema: 'ProductOrder_Create', valid: { productOrderItem: [{ id: '1', action: 'add', productOffering: { id: 'po-1' } }] },
+    invalid: { description: 'no items' }, pointer: '/productOrderItem', rule: 'required' },
+  { api: 'TMF699', schema: 'SalesLead_Create', valid: { name: 'Fibre for ACME', priority: 'high' },
+    invalid: { name: 'x', priority: 'urgent!!' }, pointer: '/priority', rule: 'enum' },
+  { api: 'TMF671', schema: 'Promotion_Create', valid: { name: 'Summer', validFor: { startDateTime: '2026-06-01T00:00:00Z' } },
+    invalid: { name: 'Summer', validFor: { startDateTime: 'tomorrow' } }, pointer: '/validFor/startDateTime', rule: 'format' },
+  { api: 'TMF666', schema: 'BillingAccount_Create', valid: { name: 'ACME billing', relatedParty: [party] },
+    invalid: { name: 'ACME billing', relatedParty: [{ id: 'p-1' }] }, pointer: '/relatedParty/0/@referredType', rule: 'required' },
+];
+
+describe('each API main resource: a valid and an invalid payload', () => {
+  for (const c of MAIN) {
+    it(`${c.api} ${c.schema}`, () => {
+      const s = schemasFor(loadApi(c.api));
+      const ok = s.validate(c.schema, c.valid);
+      assert.deepEqual(ok.errors, []);
+      const bad = s.validate(c.schema, c.invalid);
+      assert.equal(bad.valid, false);
+      const e = bad.errors.find((x) => x.pointer === c.pointer);
+      assert.ok(e, `error at ${c.pointer}: ${bad.errors.map(formatError).join('; ')}`);
+      assert.equal(e.rule, c.rule);
+      assert.ok(e.schema && e.expected && e.found);
+    });
+  }
+});
+
+describe('readable errors', () => {
+  it('carry pointer, rule, expected, found and the schema name', () => {
+    const s = schemasFor(loadApi('TMF663'));
+    const r = s.validate('ShoppingCart', { id: 42 });
+    assert.deepEqual(r.errors, [{ pointer: '/id', rule: 'type', message: '/id: must be string', expected: 'string', found: '42', schema: 'ShoppingCart' }]);
+    assert.equal(formatError(r.errors[0]!), '/id [type] expected string, found 42 (ShoppingCart)');
+  });
+  it('validates arrays item by item with the index in the pointer', () => {
+    const r = schemasFor(loadApi('TMF699')).validateArray('SalesLead', [{ name: 'ok' }, { name: 7 }]);
+    assert.equal(r.errors[0]!.pointer, '/1/name');
+    assert.equal(schemasFor(loadApi('TMF699')).validateArray('SalesLead', { not: 'an array' }).valid, false);
+  });
+  it('unknown schema is a coded error listing the valid ones', () => {
+    assert.throws(() => schemasFor(loadApi('TMF699')).validate('Nope', {}),
+      (e: unknown) => isCtkError(e) && e.code === 'UNKNOWN_SCHEMA' && /SalesLead/.test(e.hint ?? ''));
+  });
+});
+
+describe('TMF polymorphism (@type)', () => {
+  it('validates against the definition @type names when it extends the declared one', () => {
+    const s = schemasFor(loadApi('TMF663'));
+    // ShoppingCart_Create declares no `id`; a payload typed ShoppingCart is held to ShoppingCart's rules.
+    assert.equal(s.validate('ShoppingCart_Create', { id: 7 }).valid, true);
+    const r = s.validate('ShoppingCart_Create', { id: 7, '@type': 'ShoppingCart' });
+    assert.equal(r.valid, false);
+    assert.equal(r.errors[0]!.pointer, '/id');
+  });
+  it('applies nested, with the right pointer', () => {
+    const s = schemasFor(loadApi('TMF622'));
+    const order = { productOrderItem: [{ id: '1', action: 'add', product: { '@type': 'Product', id: 5 } }] };
+    const r = s.validate('ProductOrder_Create', order);
+    assert.ok(r.errors.some((e) => e.pointer === '/productOrderItem/0/product/id'), JSON.stringify(r.errors));
+  });
+  it('falls back to the declared schema for an unknown or unrelated @type', () => {
+    const s = schemasFor(loadApi('TMF699'));
+    assert.equal(s.validate('SalesLead', { name: 'x', '@type': 'VendorSalesLead' }).valid, true);
+    assert.equal(s.validate('SalesLead', { name: 'x', '@type': 'Money' }).valid, true);
+  });
+  it('v5: discriminator mappings choose the subschema by @type, without looping through allOf', () => {
+    const s = schemasFor(loadApi('TMF663@5.0.0'));
+    const cart = { '@type': 'ShoppingCart', id: 'c1', cartItem: [{ '@type': 'CartItem', quantity: 1 }] };
+    assert.deepEqual(s.validate('ShoppingCart', cart).errors, []);
+    const bad = s.validate('ShoppingCart', { ...cart, cartItem: [{ '@type': 'CartItem', quantity: 'one' }] });
+    assert.ok(bad.errors.some((e) => e.pointer === '/cartItem/0/quantity'), JSON.stringify(bad.errors));
+    const viaEntity = s.validate('Entity', { '@type': 'ShoppingCart', cartItem: 'nope' });
+    assert.equal(viaEntity.valid, false);
+  });
+});
