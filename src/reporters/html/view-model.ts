@@ -1,0 +1,259 @@
+/**
+ * RunResult → what the HTML templates show. Pure: no I/O, no clock, no escaping (the templates
+ * escape). Every field is present (null when absent) because templates compile in strict mode.
+ */
+import type { ApiResult, CaseResult, CheckResult, Counts, Exchange, RunResult } from '../../runner/results.js';
+import type { Identity } from '../identity.js';
+import { fileNamePart, formatDuration, plural, stripIllegalDeep } from '../text.js';
+import {
+  bodyView, formatDate, headerViews, percent, statusClass, statusView,
+  type BodyView, type HeaderView, type StatusClass, type StatusView,
+} from './format.js';
+
+export interface MetaView {
+  company: string;
+  product: string | null;
+  release: string | null;
+  date: string;
+  dateIso: string;
+  target: string;
+  tool: string;
+  duration: string;
+}
+
+export interface VerdictView {
+  key: 'conformant' | 'not-conformant' | 'error';
+  label: string;
+  symbol: string;
+  explanation: string;
+}
+
+export interface CountsView extends Counts {
+  total: number;
+}
+
+export interface SummaryView {
+  cases: CountsView;
+  mandatory: CountsView;
+  optional: CountsView;
+  checks: CountsView;
+  requests: number;
+  advisories: number;
+  duration: string;
+  /** CSS widths of the passed/failed/skipped bar. */
+  bar: { passed: string; failed: string; skipped: string };
+}
+
+export interface ExchangeView {
+  number: number;
+  step: string;
+  method: string;
+  url: string;
+  requestHeaders: HeaderView[];
+  requestBody: BodyView | null;
+  response: { status: number; statusClass: StatusClass; headers: HeaderView[]; body: BodyView | null; duration: string } | null;
+  error: string | null;
+}
+
+export interface SchemaErrorView {
+  pointer: string;
+  rule: string;
+  message: string;
+  expected: string | null;
+  found: string | null;
+  schema: string;
+}
+
+export interface CheckView {
+  id: string;
+  status: StatusView;
+  reason: string | null;
+  source: string | null;
+  exchange: string | null;
+  advisory: string | null;
+  schemaErrors: SchemaErrorView[];
+}
+
+export interface CaseView {
+  anchor: string;
+  id: string;
+  title: string;
+  resource: string | null;
+  requirement: 'Mandatory' | 'Optional';
+  mandatory: boolean;
+  status: StatusView;
+  reason: string | null;
+  duration: string;
+  /** `3 checks: 2 passed, 1 failed · 2 exchanges` */
+  checkSummary: string;
+  checks: CheckView[];
+  exchanges: ExchangeView[];
+  advisories: string[];
+}
+
+export interface ApiReportView {
+  pageTitle: string;
+  meta: MetaView;
+  api: { id: string; title: string; version: string; label: string; baseUrl: string };
+  verdict: VerdictView;
+  summary: SummaryView;
+  cases: CaseView[];
+  advisories: Array<{ caseId: string; anchor: string; text: string }>;
+  indexFile: string;
+}
+
+export interface IndexView {
+  pageTitle: string;
+  meta: MetaView;
+  verdict: VerdictView;
+  error: { code: string; message: string } | null;
+  /** `2 APIs` */
+  apiCount: string;
+  apis: Array<{ fileName: string; id: string; title: string; version: string; verdict: VerdictView; summary: SummaryView }>;
+}
+
+export const INDEX_FILE = 'index.html';
+
+/** `<COMPANY>-<API>-v<version>-HTMLReport.html`, every part made safe for any file system. */
+export function htmlReportFileName(company: string | undefined, api: Pick<ApiResult, 'id' | 'version'>): string {
+  return `${fileNamePart(company, 'tmf-ctk')}-${fileNamePart(api.id, 'API')}-v${fileNamePart(api.version, '0')}-HTMLReport.html`;
+}
+
+/** One file name per API; a clash (two versions sanitised alike) gets a numeric suffix. */
+export function reportFileNames(company: string | undefined, apis: readonly ApiResult[]): string[] {
+  const used = new Set<string>();
+  return apis.map((api) => {
+    const base = htmlReportFileName(company, api);
+    let name = base;
+    for (let n = 2; used.has(name); n++) name = base.replace(/-HTMLReport\.html$/, `-${n}-HTMLReport.html`);
+    used.add(name);
+    return name;
+  });
+}
+
+function metaView(result: RunResult, who: Identity): MetaView {
+  return {
+    company: who.company ?? 'tmf-ctk',
+    product: who.product ?? null,
+    release: who.release ?? null,
+    date: formatDate(result.startedAt),
+    dateIso: result.startedAt,
+    target: result.target,
+    tool: `${result.tool.name} ${result.tool.version}`,
+    duration: formatDuration(result.durationMs),
+  };
+}
+
+const countsView = (c: Counts): CountsView => ({ ...c, total: c.passed + c.failed + c.skipped });
+
+function summaryView(s: ApiResult['summary'], durationMs: number): SummaryView {
+  const cases = countsView(s.cases);
+  return {
+    cases, mandatory: countsView(s.mandatory), optional: countsView(s.optional), checks: countsView(s.checks),
+    requests: s.requests, advisories: s.advisories, duration: formatDuration(durationMs),
+    bar: { passed: percent(cases.passed, cases.total), failed: percent(cases.failed, cases.total), skipped: percent(cases.skipped, cases.total) },
+  };
+}
+
+function apiVerdict(api: ApiResult): VerdictView {
+  const m = api.summary.mandatory;
+  if (api.summary.conformant) {
+    return { key: 'conformant', label: 'Conformant', symbol: '✓', explanation: `All ${plural(m.passed, 'mandatory case')} passed.` };
+  }
+  const explanation = m.failed > 0
+    ? `${m.failed} of ${plural(m.passed + m.failed + m.skipped, 'mandatory case')} failed.`
+    : 'No mandatory case passed.';
+  return { key: 'not-conformant', label: 'Not conformant', symbol: '✗', explanation };
+}
+
+function runVerdict(result: RunResult): VerdictView {
+  const v = result.summary.verdict;
+  if (v === 'conformant') return { key: 'conformant', label: 'Conformant', symbol: '✓', explanation: 'Every API passed all its mandatory cases.' };
+  if (v === 'error') return { key: 'error', label: 'Error', symbol: '!', explanation: result.error?.message ?? 'The run did not complete.' };
+  return { key: 'not-conformant', label: 'Not conformant', symbol: '✗', explanation: 'At least one mandatory case failed.' };
+}
+
+function exchangeView(x: Exchange, i: number): ExchangeView {
+  const r = x.response;
+  return {
+    number: i + 1, step: x.step, method: x.request.method, url: x.request.url,
+    requestHeaders: headerViews(x.request.headers), requestBody: bodyView(x.request.body),
+    response: r
+      ? { status: r.status, statusClass: statusClass(r), headers: headerViews(r.headers), body: bodyView(r.body, r.truncated), duration: formatDuration(r.durationMs) }
+      : null,
+    error: x.error ?? null,
+  };
+}
+
+function checkView(c: CheckResult, exchanges: readonly Exchange[]): CheckView {
+  const x = c.exchange === undefined ? undefined : exchanges[c.exchange];
+  return {
+    id: c.check, status: statusView(c.status), reason: c.reason ?? null, source: c.source ?? null,
+    exchange: x && c.exchange !== undefined ? `#${c.exchange + 1} ${x.step}` : null,
+    advisory: c.advisory ?? null,
+    schemaErrors: (c.schemaErrors ?? []).map((e) => ({
+      pointer: e.pointer === '' ? '(root)' : e.pointer, rule: e.rule, message: e.message,
+      expected: e.expected ?? null, found: e.found ?? null, schema: e.schema,
+    })),
+  };
+}
+
+function checkSummary(checks: readonly CheckResult[]): string {
+  const n = (s: string) => checks.filter((c) => c.status === s).length;
+  const parts = [`${n('pass')} passed`, `${n('fail')} failed`, ...(n('skip') > 0 ? [`${n('skip')} skipped`] : [])];
+  return `${plural(checks.length, 'check')}: ${parts.join(', ')}`;
+}
+
+function caseView(c: CaseResult, index: number): CaseView {
+  const advisories = [...new Set([...c.advisories, ...c.checks.flatMap((k) => (k.advisory ? [k.advisory] : []))])];
+  return {
+    anchor: `case-${index + 1}`, id: c.id, title: c.title, resource: c.resource ?? null,
+    requirement: c.mandatory ? 'Mandatory' : 'Optional', mandatory: c.mandatory,
+    status: statusView(c.status), reason: c.reason ?? null, duration: formatDuration(c.durationMs),
+    checkSummary: `${checkSummary(c.checks)} · ${plural(c.exchanges.length, 'exchange')}`, checks: c.checks.map((k) => checkView(k, c.exchanges)),
+    exchanges: c.exchanges.map(exchangeView), advisories,
+  };
+}
+
+/** Failed cases first (mandatory before optional), then the rest in run order. */
+function reviewOrder(a: CaseView, b: CaseView): number {
+  const rank = (c: CaseView) => (c.status.key === 'fail' ? (c.mandatory ? 0 : 1) : 2);
+  return rank(a) - rank(b);
+}
+
+/**
+ * The view of one API's report. Control characters a target sent are dropped: HTML cannot show them
+ * and a lone surrogate would not even survive encoding to UTF-8.
+ */
+export function apiReportView(result: RunResult, api: ApiResult, who: Identity): ApiReportView {
+  return stripIllegalDeep(buildApiView(result, api, who));
+}
+
+function buildApiView(result: RunResult, api: ApiResult, who: Identity): ApiReportView {
+  const cases = api.cases.map(caseView);
+  const label = `${api.id} ${api.title} v${api.version}`;
+  return {
+    pageTitle: `${label} — conformance report`,
+    meta: metaView(result, who),
+    api: { id: api.id, title: api.title, version: api.version, label, baseUrl: api.baseUrl },
+    verdict: apiVerdict(api),
+    summary: summaryView(api.summary, api.durationMs),
+    cases: [...cases].sort(reviewOrder),
+    advisories: cases.flatMap((c) => c.advisories.map((text) => ({ caseId: c.id, anchor: c.anchor, text }))),
+    indexFile: INDEX_FILE,
+  };
+}
+
+export function indexView(result: RunResult, who: Identity, fileNames: readonly string[]): IndexView {
+  return stripIllegalDeep<IndexView>({
+    pageTitle: `Conformance reports — ${who.company ?? 'tmf-ctk'}`,
+    meta: metaView(result, who),
+    verdict: runVerdict(result),
+    error: result.error ?? null,
+    apiCount: plural(result.apis.length, 'API'),
+    apis: result.apis.map((api, i) => ({
+      fileName: fileNames[i]!, id: api.id, title: api.title, version: api.version,
+      verdict: apiVerdict(api), summary: summaryView(api.summary, api.durationMs),
+    })),
+  });
+}
