@@ -14,6 +14,7 @@ const COMMANDS: Record<string, Loader> = {
   apis: () => import('./apis.js'),
   validate: () => import('./validate.js'),
   specs: () => import('./specs.js'),
+  report: () => import('./report.js'),
 };
 
 /** Registers a command (tests and later modules); the table above is the built-in set. */

@@ -37,7 +37,7 @@ export function terminalSafe(text: string): string {
 /** A file-name part from untrusted text: ASCII letters, digits, `.`, `_`, `-`; never empty, never `..`. */
 export function fileNamePart(text: string | undefined, fallback: string, max = 64): string {
   const ascii = (text ?? '').normalize('NFKD').replace(/[\u0300-\u036f]/g, '');
-  const safe = ascii.replace(/[^A-Za-z0-9._-]+/g, '-').replace(/^[-.]+|[-.]+$/g, '').slice(0, max);
+  const safe = ascii.replace(/[^A-Za-z0-9._-]+/g, '-').replace(/[-.]{2,}/g, '-').replace(/^[-.]+|[-.]+$/g, '').slice(0, max);
   return safe === '' ? fallback : safe;
 }
 
