@@ -1,0 +1,81 @@
+import type { ApiModel, ResourceModel } from '../../spec/model.js';
+import { cleanupDelete, createStep } from './steps.js';
+import type { Case, Feature, MandatoryAttribute, ResourceData, Step, SuiteData } from './types.js';
+
+/** Everything a case factory needs about one resource. */
+export interface ResourceContext {
+  api: ApiModel;
+  suite: SuiteData;
+  resource: ResourceModel;
+  data: ResourceData;
+  /** Every resource's data (for `requires`). */
+  all: Record<string, ResourceData>;
+  /** id, href, the document's required attributes and the profile's. */
+  mandatory: MandatoryAttribute[];
+  /** Scalar attributes to filter by, `id` last. */
+  filters: string[];
+  /** Attribute selected with `fields=`. */
+  select: string;
+  /** Steps creating the resources this one refers to, and their cleanup. */
+  setup: Step[];
+  teardown: Step[];
+}
+
+export function caseId(ctx: ResourceContext, suffix: string): string {
+  return `TC_${ctx.resource.schemaName}_${suffix}`;
+}
+
+/** A case of this resource, with the `requires` setup before and its cleanup after. */
+export function makeCase(ctx: ResourceContext, suffix: string, init: {
+  title: string; feature: Feature; mandatory: boolean; steps: Step[]; cleanup?: Step[]; notApplicable?: string;
+}): Case {
+  return {
+    id: caseId(ctx, suffix), title: init.title, api: ctx.api.id, resource: ctx.resource.name,
+    mandatory: init.mandatory, feature: init.feature,
+    ...(init.notApplicable ? { notApplicable: init.notApplicable } : {}),
+    steps: [...ctx.setup, ...init.steps],
+    cleanup: [...(init.cleanup ?? []), ...ctx.teardown],
+  };
+}
+
+export function mandatoryAttributes(resource: ResourceModel, data: ResourceData): MandatoryAttribute[] {
+  const out = new Map<string, MandatoryAttribute>();
+  for (const name of ['id', 'href']) out.set(name, { name, source: 'profile' });
+  for (const name of resource.required) out.set(name, { name, source: 'document' });
+  for (const m of data.mandatory) if (!out.has(m.name)) out.set(m.name, m);
+  return [...out.values()];
+}
+
+function isScalar(v: unknown): boolean {
+  return typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean';
+}
+
+/**
+ * Filter attributes: the suite's, else the mandatory ones that are scalar in the minimal payload or set by
+ * the server (`state`, `creationDate`: filtered by the value the server returned); `id` always last.
+ */
+function filterAttributes(data: ResourceData, mandatory: MandatoryAttribute[]): string[] {
+  const chosen = data.filters ?? mandatory
+    .filter((m) => m.name !== 'id' && m.name !== 'href' && m.level !== 'advisory'
+      && (data.minimal[m.name] === undefined || isScalar(data.minimal[m.name])))
+    .map((m) => m.name);
+  return [...chosen.filter((f) => f !== 'id'), 'id'];
+}
+
+export function resourceContext(api: ApiModel, suite: SuiteData, resource: ResourceModel, all: Record<string, ResourceData>): ResourceContext | undefined {
+  const data = all[resource.name];
+  if (!data) return undefined;
+  const mandatory = mandatoryAttributes(resource, data);
+  const filters = filterAttributes(data, mandatory);
+  const select = data.select ?? filters[0] ?? Object.keys(data.rich)[0] ?? 'id';
+  const setup: Step[] = [];
+  const teardown: Step[] = [];
+  for (const req of data.requires ?? []) {
+    const other = api.resources.find((r) => r.name === req.resource);
+    const otherData = all[req.resource];
+    if (!other || !otherData) continue;
+    setup.push(createStep(other, otherData.minimal, req.as, `setup: create ${req.resource}`));
+    teardown.push(...cleanupDelete(other, req.as));
+  }
+  return { api, suite, resource, data, all, mandatory, filters, select, setup, teardown };
+}

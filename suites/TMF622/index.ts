@@ -1,0 +1,61 @@
+/**
+ * TMF622 Product Ordering. Profile (TM Forum's kit): an order answers `orderDate` and `state` besides the
+ * document's `productOrderItem`; a cancel request answers `state` besides the document's `productOrder`.
+ * `state` changes by itself (acknowledged → inProgress → completed), so N3 does not search by it: FLOW1
+ * does, once the order has reached a final state. Orders are not patched or deleted in the certification
+ * (their life is the state machine): patch and delete are optional.
+ */
+import type { SuiteData } from '../../src/runner/suite/types.js';
+import { NOTE, OFFERING, PARTY } from '../shared.js';
+import { orderFlows } from './flows.js';
+
+export const suite: SuiteData = {
+  api: 'TMF622',
+  features: { patch: false, delete: false, paging: false, notifications: false },
+  resources: {
+    productOrder: {
+      minimal: { productOrderItem: [{ id: '1', action: 'add' }] },
+      rich: {
+        '@type': 'ProductOrder',
+        externalId: 'tmf-ctk-{{runId}}',
+        description: 'tmf-ctk order with every common attribute',
+        category: 'residential',
+        priority: '1',
+        notificationContact: 'jane.buyer@example.com',
+        requestedStartDate: '2030-01-02T08:00:00.000Z',
+        requestedCompletionDate: '2030-01-10T18:00:00.000Z',
+        channel: [{ id: 'tmf-ctk-channel-web', name: 'Online shop', role: 'sales channel', '@referredType': 'SalesChannel' }],
+        note: [NOTE],
+        relatedParty: [PARTY],
+        billingAccount: { id: 'tmf-ctk-ba-1', name: 'Main billing account', '@referredType': 'BillingAccount' },
+        productOrderItem: [{
+          id: '1', action: 'add', quantity: 1, productOffering: OFFERING,
+          product: { isBundle: false, productCharacteristic: [{ name: 'speed', valueType: 'string', value: '1G' }] },
+        }],
+      },
+      patch: { description: 'changed by tmf-ctk', priority: '2' },
+      mandatory: [
+        { name: 'orderDate', source: 'profile' },
+        { name: 'state', source: 'profile' },
+      ],
+      filters: ['orderDate', 'id'],
+      select: 'productOrderItem',
+      contextMissing: [{ title: 'with an order item without action', body: { productOrderItem: [{ id: '1' }] } }],
+    },
+    cancelProductOrder: {
+      requires: [{ resource: 'productOrder', as: 'order' }],
+      minimal: { productOrder: { id: '{{order.id}}' } },
+      rich: {
+        '@type': 'CancelProductOrder',
+        cancellationReason: 'Duplicate order (tmf-ctk)',
+        requestedCancellationDate: '2030-01-01T10:00:00.000Z',
+        productOrder: { id: '{{order.id}}', href: '{{order.href}}', '@referredType': 'ProductOrder' },
+      },
+      mandatory: [{ name: 'state', source: 'profile' }],
+      filters: ['id'],
+      select: 'cancellationReason',
+      contextMissing: [{ title: 'with an order reference without id', body: { productOrder: { '@referredType': 'ProductOrder' } } }],
+    },
+  },
+  flows: orderFlows,
+};

@@ -1,0 +1,29 @@
+/**
+ * TMF663 Shopping Cart. The document makes no attribute mandatory (an empty cart may be created, items
+ * added later), so E2 does not apply and the profile is id and href. Patch and delete are part of the
+ * cart's life (items change, carts are abandoned): mandatory. FLOW1: totals follow price × quantity.
+ */
+import type { SuiteData } from '../../src/runner/suite/types.js';
+import { EMAIL, OFFERING, PARTY, PERIOD, LATER_PERIOD } from '../shared.js';
+import { cartFlows, item } from './flows.js';
+
+export const suite: SuiteData = {
+  api: 'TMF663',
+  features: { patch: true, delete: true, paging: false, notifications: false },
+  resources: {
+    shoppingCart: {
+      minimal: {},
+      rich: {
+        '@type': 'ShoppingCart',
+        validFor: PERIOD,
+        contactMedium: [EMAIL],
+        relatedParty: [PARTY],
+        cartItem: [item('1', 2, 30, OFFERING)],
+      },
+      patch: { validFor: LATER_PERIOD },
+      mandatory: [],
+      select: 'validFor',
+    },
+  },
+  flows: cartFlows,
+};
