@@ -2,6 +2,7 @@ import { dirname, resolve } from 'node:path';
 import { Writable } from 'node:stream';
 import { CtkError, isCtkError } from '../errors.js';
 import { loadRunResult, renderReports, REPORTER_NAMES } from '../reporters/index.js';
+import type { RunResult } from '../runner/results.js';
 import { listOption, parse } from './args.js';
 import { useColor, type CliIO } from './io.js';
 import { reportError, type Command } from './main.js';
@@ -37,7 +38,7 @@ export const command: Command = {
     if (!values.from) throw new CtkError('USAGE', 'report needs --from DIR/results.json', { hint: 'see "tmf-ctk report --help"' });
     const from = resolve(io.cwd, values.from);
     const names = listOption(values.reporter);
-    let result;
+    let result: RunResult;
     try {
       result = await loadRunResult(from);
     } catch (e) {

@@ -53,7 +53,7 @@ function exchangesText(c: CaseResult): string {
     const outcome = x.response ? `${x.response.status} (${formatDuration(x.response.durationMs)})` : `no response: ${x.error ?? 'unknown error'}`;
     return `${i + 1}. ${x.step}: ${x.request.method} ${x.request.url} -> ${outcome}`;
   });
-  for (const a of c.advisories) lines.push(`advisory: ${a}`);
+  for (const a of c.advisories ?? []) lines.push(`advisory: ${a}`);
   return lines.join('\n');
 }
 

@@ -5,17 +5,22 @@ import type { RunResult } from '../runner/results.js';
 type Json = Record<string, unknown>;
 const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
 const STATUSES = new Set(['pass', 'fail', 'skip']);
+/** The renderers read these counts of every API summary. */
+const COUNT_GROUPS = ['cases', 'mandatory', 'optional', 'checks'] as const;
 
 /** The first place where `data` is not shaped like a RunResult, or undefined when it is. */
 function shapeProblem(data: unknown): string | undefined {
   if (!isObject(data)) return 'the top level is not an object';
   if (data.schemaVersion !== 1) return `schemaVersion is ${JSON.stringify(data.schemaVersion)}, expected 1`;
   if (!isObject(data.summary) || !isObject(data.tool)) return 'summary or tool is missing';
+  if (!isObject(data.summary.cases)) return 'summary.cases is missing';
   if (!Array.isArray(data.apis)) return 'apis is not an array';
   for (const [i, api] of data.apis.entries()) {
     const at = `apis[${i}]`;
     if (!isObject(api) || typeof api.id !== 'string' || typeof api.version !== 'string') return `${at} has no id or version`;
     if (!isObject(api.summary) || !Array.isArray(api.cases)) return `${at} has no summary or cases`;
+    const counts = COUNT_GROUPS.find((g) => !isObject((api.summary as Json)[g]));
+    if (counts) return `${at}.summary.${counts} is missing`;
     for (const [j, c] of api.cases.entries()) {
       if (!isObject(c) || typeof c.id !== 'string') return `${at}.cases[${j}] has no id`;
       if (!STATUSES.has(c.status as string)) return `${at}.cases[${j}].status is ${JSON.stringify(c.status)}`;

@@ -57,7 +57,9 @@ test('a missing results.json is INPUT_READ, exit 2', async (t) => {
 test('malformed JSON, or JSON that is not a run, is INPUT_JSON, exit 2', async (t) => {
   const dir = await tempDir(t);
   await writeFile(join(dir, 'broken.json'), '{"schemaVersion": 1,');
-  await writeFile(join(dir, 'other.json'), JSON.stringify({ schemaVersion: 1, tool: {}, summary: {}, apis: [{ id: 'TMF663', version: '4.0.0', summary: {}, cases: [{ id: 'x', status: 'maybe' }] }] }));
+  const edited = sampleRun();
+  (edited.apis[0]!.cases[0] as { status: string }).status = 'maybe';
+  await writeFile(join(dir, 'other.json'), JSON.stringify(edited));
   for (const [file, message] of [['broken.json', /is not valid JSON/], ['other.json', /not a tmf-ctk results\.json: apis\[0\]\.cases\[0\]\.status is "maybe"/]] as const) {
     const c = captureIO(dir);
     assert.equal(await main(['report', '--from', file], c.io), 2);

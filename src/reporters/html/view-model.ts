@@ -205,7 +205,8 @@ function checkSummary(checks: readonly CheckResult[]): string {
 }
 
 function caseView(c: CaseResult, index: number): CaseView {
-  const advisories = [...new Set([...c.advisories, ...c.checks.flatMap((k) => (k.advisory ? [k.advisory] : []))])];
+  // `?? []`: results.json files written before a field existed still render.
+  const advisories = [...new Set([...(c.advisories ?? []), ...c.checks.flatMap((k) => (k.advisory ? [k.advisory] : []))])];
   return {
     anchor: `case-${index + 1}`, id: c.id, title: c.title, resource: c.resource ?? null,
     requirement: c.mandatory ? 'Mandatory' : 'Optional', mandatory: c.mandatory,
