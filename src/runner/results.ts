@@ -35,6 +35,10 @@ export interface Exchange {
   /** Transport failure: `ECONNREFUSED`, `timeout after 5000 ms`, `reset mid-body`… */
   error?: string;
   startedAt: string;
+  /** Optional: URLs of the same-host redirects followed before the recorded response (at most a few). */
+  redirects?: string[];
+  /** Optional: how many times a polling step sent the request (the recorded exchange is the last). */
+  attempts?: number;
 }
 
 export interface CheckResult {
