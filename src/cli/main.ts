@@ -15,6 +15,7 @@ const COMMANDS: Record<string, Loader> = {
   validate: () => import('./validate.js'),
   specs: () => import('./specs.js'),
   report: () => import('./report.js'),
+  run: () => import('./run.js'),
 };
 
 /** Registers a command (tests and later modules); the table above is the built-in set. */

@@ -27,7 +27,7 @@ export function lookup(vars: Vars, path: string): unknown {
   return cur;
 }
 
-function resolveString(s: string, vars: Vars): unknown {
+function resolveString(s: string, vars: Vars, encode?: (v: string) => string): unknown {
   const whole = WHOLE.exec(s);
   if (whole) {
     const v = lookup(vars, whole[1]!);
@@ -37,17 +37,21 @@ function resolveString(s: string, vars: Vars): unknown {
   return s.replace(PLACEHOLDER, (_, name: string) => {
     const v = lookup(vars, name);
     if (v === undefined) throw new UnresolvedError(name);
-    return typeof v === 'string' ? v : JSON.stringify(v);
+    const text = typeof v === 'string' ? v : JSON.stringify(v);
+    return encode ? encode(text) : text;
   });
 }
 
-/** Resolves every placeholder in a template (deeply); throws UnresolvedError naming the first missing one. */
-export function resolveTemplate<T = unknown>(template: unknown, vars: Vars): T {
-  if (typeof template === 'string') return resolveString(template, vars) as T;
-  if (Array.isArray(template)) return template.map((t) => resolveTemplate(t, vars)) as T;
+/**
+ * Resolves every placeholder in a template (deeply); throws UnresolvedError naming the first missing one.
+ * `encode` escapes values placed inside longer strings (ids from the target inside a URL path).
+ */
+export function resolveTemplate<T = unknown>(template: unknown, vars: Vars, encode?: (v: string) => string): T {
+  if (typeof template === 'string') return resolveString(template, vars, encode) as T;
+  if (Array.isArray(template)) return template.map((t) => resolveTemplate(t, vars, encode)) as T;
   if (template && typeof template === 'object') {
     const out: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(template)) out[k] = resolveTemplate(v, vars);
+    for (const [k, v] of Object.entries(template)) out[k] = resolveTemplate(v, vars, encode);
     return out as T;
   }
   return template as T;

@@ -1,0 +1,89 @@
+import { resolve } from 'node:path';
+import { Writable } from 'node:stream';
+import { CtkError } from '../errors.js';
+import { createReporters, ReporterMux } from '../reporters/index.js';
+import { loadConfig, type RunConfig } from '../runner/config.js';
+import type { RunResult } from '../runner/results.js';
+import { runConformance } from '../runner/run.js';
+import { listOption, numberOption, parse } from './args.js';
+import { useColor, type CliIO } from './io.js';
+import type { Command } from './main.js';
+
+const HELP = `Usage: tmf-ctk run --target URL (--api TMF663[,TMF622…] | --all) [options]
+
+Runs the conformance suites against a server: per resource the kits' cases (TC_<Resource>_N1…N5, E1…E3)
+and ours (PATCH, DELETE, PAGING, NOTIF, FLOW…), each request checked (status, content type, schema,
+mandatory attributes, href, error shape, paging, fields, filters…).
+
+  --target URL        the server root; each API's published base path is appended (or the config's)
+  --api LIST          APIs to run (TMF663,TMF622,TMF699,TMF671,TMF666; TMF671@4.0.0 for v4.0.0)
+  --all               every certified API
+  --config FILE       JSON: payloads, headers, base paths, features or checks to skip, per API
+  --reporter LIST     console, json, junit, html (default: all four; json is always written)
+  --out DIR           where reports go (default: reports)
+  --timeout MS        per-request timeout (default 10000)
+  --header 'N: v'     extra request header, repeatable (auth); never written to reports in clear
+  --company NAME      company shown in the reports
+  --product NAME      product (and release) shown in the reports
+  --strict            the letter of the documents where they disagree with TMF630
+  --specs DIR         where the published documents are
+
+Exit codes: 0 every mandatory case passed, 1 a mandatory case failed, 2 usage error or unreachable target
+(reports are still written).`;
+
+function headerOption(raw: string[]): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const h of raw) {
+    const i = h.indexOf(':');
+    const name = i > 0 ? h.slice(0, i).trim() : '';
+    if (!/^[A-Za-z0-9!#$%&'*+.^_`|~-]+$/.test(name)) throw new CtkError('USAGE', `--header "${h}" is not "Name: value"`);
+    out[name] = h.slice(i + 1).trim();
+  }
+  return out;
+}
+
+function ioStream(io: CliIO): Writable {
+  return new Writable({ write(chunk: Buffer | string, _encoding, done) { io.out(chunk.toString()); done(); } });
+}
+
+export function exitCodeOf(result: RunResult): number {
+  if (result.error) return 2;
+  return result.summary.mandatory.failed > 0 || !result.summary.conformant ? 1 : 0;
+}
+
+export const command: Command = {
+  summary: 'run the conformance suites against a server and write reports',
+  async run(argv, io) {
+    const { values } = parse('run', argv, {
+      target: { type: 'string' }, api: { type: 'string', multiple: true }, all: { type: 'boolean' }, config: { type: 'string' },
+      reporter: { type: 'string', multiple: true }, out: { type: 'string' }, timeout: { type: 'string' },
+      header: { type: 'string', multiple: true }, company: { type: 'string' }, product: { type: 'string' },
+      strict: { type: 'boolean' }, specs: { type: 'string' },
+    });
+    if (values.help) return io.out(HELP), 0;
+    const apis = listOption(values.api);
+    if (!values.target) throw new CtkError('USAGE', 'run needs --target URL', { hint: 'see "tmf-ctk run --help"' });
+    if (apis.length === 0 && !values.all) throw new CtkError('USAGE', 'run needs --api LIST or --all', { hint: 'see "tmf-ctk run --help"' });
+    const config: RunConfig = values.config ? await loadConfig(resolve(io.cwd, values.config)) : {};
+    const names = listOption(values.reporter);
+    const reporters = createReporters([...new Set([...(names.length ? names : ['console', 'junit', 'html']), 'json'])], {
+      outDir: resolve(io.cwd, values.out ?? 'reports'), company: values.company, product: values.product,
+      color: useColor(io.env), quiet: io.env.CI === 'true', stream: ioStream(io),
+    });
+    const mux = new ReporterMux(reporters);
+    const result = await runConformance({
+      target: values.target, apis, all: values.all, config, specsDir: values.specs, env: io.env,
+      timeoutMs: values.timeout === undefined ? undefined : numberOption('timeout', values.timeout, 10_000, { min: 1, max: 600_000 }),
+      headers: headerOption(values.header ?? []), strict: values.strict, company: values.company, product: values.product,
+      onEvent: (e) => mux.emit(e),
+    });
+    const { files, errors } = await mux.end(result);
+    if (!reporters.some((r) => r.name === 'console')) {
+      const c = result.summary.cases;
+      io.out(`${c.passed} passed, ${c.failed} failed${c.skipped ? `, ${c.skipped} skipped` : ''}`);
+    }
+    for (const f of files) io.out(`wrote ${f}`);
+    for (const e of errors) io.err(`error [REPORT_FAILED]: ${e.reporter} reporter: ${e.message}`);
+    return errors.length > 0 ? Math.max(2, exitCodeOf(result)) : exitCodeOf(result);
+  },
+};

@@ -1,0 +1,78 @@
+/**
+ * Runs one case: its steps in order with one set of captured values, then its cleanup (recorded, never
+ * judged). A transport failure stops the case; so does a failed step whose captures later steps need.
+ */
+import type { RunEmitter } from './events.js';
+import type { TransportKind } from './http-client.js';
+import type { CaseResult, CheckResult, Exchange } from './results.js';
+import { runStep, type StepEnv } from './step.js';
+import type { Case } from './suite/types.js';
+import type { Vars } from './template.js';
+
+export interface CaseEnv extends StepEnv {
+  emitter: RunEmitter;
+  runId: string;
+}
+
+export interface CaseRun {
+  result: CaseResult;
+  /** Transport failures in a row at the end of the case (the API's breaker counts them). */
+  transport?: TransportKind;
+  /** Whether any request of the case got an HTTP answer. */
+  answered: boolean;
+}
+
+export function skippedCase(c: Case, reason: string, status: 'skip' | 'fail' = 'skip'): CaseResult {
+  return { id: c.id, title: c.title, api: c.api, ...(c.resource ? { resource: c.resource } : {}), mandatory: c.mandatory, status, reason, exchanges: [], checks: [], advisories: [], durationMs: 0 };
+}
+
+function firstFailure(checks: CheckResult[], exchanges: Exchange[]): string | undefined {
+  const f = checks.find((c) => c.status === 'fail');
+  if (!f) return undefined;
+  const step = f.exchange !== undefined ? exchanges[f.exchange]?.step : undefined;
+  return `${step ? `${step}: ` : ''}${f.check === 'response-received' ? '' : `${f.check}: `}${f.reason ?? 'failed'}`;
+}
+
+async function runCleanup(c: Case, vars: Vars, env: CaseEnv, exchanges: Exchange[]): Promise<void> {
+  for (const step of c.cleanup) {
+    const out = await runStep({ ...step, checks: [] }, vars, env);
+    if (out.exchange) exchanges.push(out.exchange);
+  }
+}
+
+export async function runCase(c: Case, env: CaseEnv): Promise<CaseRun> {
+  const t0 = performance.now();
+  const emit = env.emitter.emit.bind(env.emitter);
+  emit({ type: 'caseStart', api: c.api, caseId: c.id, title: c.title, mandatory: c.mandatory });
+  const vars: Vars = { runId: env.runId, baseUrl: env.baseUrl, listener: { url: env.listener?.url ?? '' } };
+  const exchanges: Exchange[] = [];
+  const checks: CheckResult[] = [];
+  const advisories = new Set<string>();
+  let transport: TransportKind | undefined;
+  let answered = false;
+  for (const step of c.steps) {
+    const out = await runStep(step, vars, env);
+    const index = out.exchange ? exchanges.push(out.exchange) - 1 : undefined;
+    if (out.exchange) emit({ type: 'exchange', api: c.api, caseId: c.id, exchange: out.exchange });
+    if (out.exchange?.response && !step.event) answered = true;
+    if (out.advisory) advisories.add(out.advisory);
+    for (const r of out.checks) {
+      const result = index === undefined ? r : { ...r, exchange: index };
+      checks.push(result);
+      if (result.advisory) advisories.add(result.advisory);
+      emit({ type: 'check', api: c.api, caseId: c.id, result });
+    }
+    transport = out.transport;
+    const failed = out.checks.some((r) => r.status === 'fail');
+    if (out.transport || (failed && step.capture?.length)) break;
+  }
+  if (!transport) await runCleanup(c, vars, env, exchanges);
+  const reason = firstFailure(checks, exchanges);
+  const result: CaseResult = {
+    id: c.id, title: c.title, api: c.api, ...(c.resource ? { resource: c.resource } : {}), mandatory: c.mandatory,
+    status: reason ? 'fail' : 'pass', ...(reason ? { reason } : {}),
+    exchanges, checks, advisories: [...advisories], durationMs: Math.round(performance.now() - t0),
+  };
+  emit({ type: 'caseEnd', api: c.api, result });
+  return { result, ...(transport ? { transport } : {}), answered };
+}

@@ -1,0 +1,125 @@
+/**
+ * The `--config` file: what a vendor adapts to run the suites against their own server. Validated with a
+ * JSON schema; every problem is named with its JSON pointer (CONFIG_INVALID, exit 2).
+ */
+import { readFile } from 'node:fs/promises';
+import { Ajv } from 'ajv';
+import { CHECK_IDS } from '../checks/index.js';
+import { CtkError } from '../errors.js';
+import type { Feature } from './suite/types.js';
+
+export interface ApiConfig {
+  /** Replaces the published base path (`/tmf-api/shoppingCart/v4`). */
+  basePath?: string;
+  headers?: Record<string, string>;
+  /** Replacement payloads per resource: `{ "productOrder": { "minimal": {…}, "rich": {…}, "patch": {…} } }`. */
+  payloads?: Record<string, { minimal?: Record<string, unknown>; rich?: Record<string, unknown>; patch?: Record<string, unknown> }>;
+  skipFeatures?: Feature[];
+  skipCases?: string[];
+  disableChecks?: string[];
+  strict?: boolean;
+}
+
+export interface RunConfig {
+  timeoutMs?: number;
+  strict?: boolean;
+  headers?: Record<string, string>;
+  disableChecks?: string[];
+  skipFeatures?: Feature[];
+  /** How long to wait for a notification, and for the silence after unsubscribing (ms). */
+  eventTimeoutMs?: number;
+  quietMs?: number;
+  /** How long a flow waits for a state (ms). */
+  flowTimeoutMs?: number;
+  maxBodyBytes?: number;
+  listener?: { host?: string; port?: number; publicUrl?: string };
+  apis?: Record<string, ApiConfig>;
+}
+
+const FEATURES: Feature[] = ['create', 'retrieve', 'list', 'fields', 'filter', 'errors', 'patch', 'delete', 'paging', 'notifications', 'schema', 'flows'];
+const headers = { type: 'object', additionalProperties: { type: 'string' }, propertyNames: { pattern: '^[A-Za-z0-9!#$%&\'*+.^_`|~-]+$' } };
+const payload = { type: 'object' };
+const common = {
+  headers,
+  disableChecks: { type: 'array', items: { enum: CHECK_IDS } },
+  skipFeatures: { type: 'array', items: { enum: FEATURES } },
+  strict: { type: 'boolean' },
+};
+
+export const CONFIG_SCHEMA = {
+  type: 'object',
+  additionalProperties: false,
+  properties: {
+    ...common,
+    $schema: { type: 'string' },
+    timeoutMs: { type: 'integer', minimum: 1, maximum: 600_000 },
+    eventTimeoutMs: { type: 'integer', minimum: 1, maximum: 600_000 },
+    quietMs: { type: 'integer', minimum: 0, maximum: 600_000 },
+    flowTimeoutMs: { type: 'integer', minimum: 1, maximum: 3_600_000 },
+    maxBodyBytes: { type: 'integer', minimum: 1024, maximum: 1024 * 1024 * 1024 },
+    listener: {
+      type: 'object', additionalProperties: false,
+      properties: { host: { type: 'string' }, port: { type: 'integer', minimum: 0, maximum: 65535 }, publicUrl: { type: 'string', pattern: '^https?://' } },
+    },
+    apis: {
+      type: 'object',
+      propertyNames: { pattern: '^TMF[0-9]+$' },
+      additionalProperties: {
+        type: 'object', additionalProperties: false,
+        properties: {
+          ...common,
+          basePath: { type: 'string', pattern: '^/' },
+          skipCases: { type: 'array', items: { type: 'string' } },
+          payloads: {
+            type: 'object',
+            additionalProperties: { type: 'object', additionalProperties: false, properties: { minimal: payload, rich: payload, patch: payload } },
+          },
+        },
+      },
+    },
+  },
+} as const;
+
+let validator: ReturnType<Ajv['compile']> | undefined;
+
+/** Validates a parsed config; CONFIG_INVALID lists every problem by JSON pointer. */
+export function validateConfig(data: unknown, where = 'config'): RunConfig {
+  validator ??= new Ajv({ allErrors: true, strict: false }).compile(CONFIG_SCHEMA);
+  if (validator(data)) return data as RunConfig;
+  const problems = (validator.errors ?? []).map((e) => {
+    const extra = e.keyword === 'additionalProperties' ? ` "${String((e.params as { additionalProperty?: string }).additionalProperty)}"` : '';
+    const allowed = e.keyword === 'enum' ? `: one of ${((e.params as { allowedValues?: unknown[] }).allowedValues ?? []).join(', ')}` : '';
+    return `${e.instancePath || '(root)'} ${e.message ?? 'is invalid'}${extra}${allowed}`;
+  });
+  throw new CtkError('CONFIG_INVALID', `${where}: ${problems.slice(0, 10).join('; ')}`, { hint: 'see "Conformance suites" in README.md for the config format' });
+}
+
+export async function loadConfig(path: string): Promise<RunConfig> {
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch (cause) {
+    throw new CtkError('CONFIG_INVALID', `cannot read the config ${path}: ${(cause as Error).message}`, { cause });
+  }
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch (e) {
+    throw new CtkError('CONFIG_INVALID', `${path} is not valid JSON: ${(e as Error).message}`);
+  }
+  return validateConfig(data, path);
+}
+
+/** The effective settings of one API: the API's entries over the run's. */
+export function apiSettings(config: RunConfig, apiId: string) {
+  const api = config.apis?.[apiId] ?? {};
+  return {
+    basePath: api.basePath,
+    headers: { ...config.headers, ...api.headers },
+    payloads: api.payloads ?? {},
+    skipFeatures: new Set<Feature>([...(config.skipFeatures ?? []), ...(api.skipFeatures ?? [])]),
+    skipCases: new Set(api.skipCases ?? []),
+    disabledChecks: new Set([...(config.disableChecks ?? []), ...(api.disableChecks ?? [])]),
+    strict: api.strict ?? config.strict ?? false,
+  };
+}

@@ -1,0 +1,145 @@
+/**
+ * A conformance run: APIs in order, each API's cases in order, each case's steps in order. The run always
+ * completes: a target that is down, slow or broken yields failed cases with their reason. When the very first
+ * request of every API finds the target unreachable, the result carries `error` (the CLI exits 2).
+ */
+import { randomBytes } from 'node:crypto';
+import { CtkError } from '../errors.js';
+import { schemasFor } from '../schema/schema-set.js';
+import { loadApis } from '../spec/load.js';
+import type { ApiModel } from '../spec/model.js';
+import type { SpecSources } from '../spec/resolve.js';
+import { toolVersion } from '../version.js';
+import { runCase, skippedCase, type CaseEnv } from './case.js';
+import { apiSettings, type RunConfig } from './config.js';
+import { RunEmitter, type RunEventListener } from './events.js';
+import { DEFAULTS } from './http-client.js';
+import { Listener } from './listener.js';
+import type { ApiResult, CaseResult, RunResult } from './results.js';
+import { buildCases } from './suite/generate.js';
+import type { Case } from './suite/types.js';
+import { runSummary, summarize } from './summary.js';
+
+export interface RunOptions extends Pick<SpecSources, 'specsDir' | 'env'> {
+  /** The server root; each API's base path is appended. */
+  target: string;
+  /** API selectors (`TMF663`, `TMF671@4.0.0`); all certified APIs when empty or `all`. */
+  apis?: string[];
+  all?: boolean;
+  config?: RunConfig;
+  /** Per-request timeout (ms); wins over the config's. */
+  timeoutMs?: number;
+  /** Extra headers (auth) for every request; win over the config's. */
+  headers?: Record<string, string>;
+  strict?: boolean;
+  company?: string;
+  product?: string;
+  release?: string;
+  onEvent?: RunEventListener;
+  /** Only these case ids (tests, reruns). */
+  cases?: string[];
+}
+
+/** Consecutive transport failures after which an API's remaining cases are not sent. */
+const BREAKER = 3;
+
+function targetUrl(raw: string): string {
+  let u: URL;
+  try {
+    u = new URL(raw);
+  } catch {
+    throw new CtkError('USAGE', `--target "${raw}" is not a URL`, { hint: 'e.g. --target http://localhost:8080' });
+  }
+  if (u.protocol !== 'http:' && u.protocol !== 'https:') throw new CtkError('USAGE', `--target must be http or https, got ${u.protocol}`);
+  return u.href.replace(/\/+$/, '');
+}
+
+export function casesFor(api: ApiModel, options: RunOptions): Case[] {
+  if (!api.version.startsWith('4.')) {
+    throw new CtkError('USAGE', `no conformance suite for ${api.id} ${api.version}: the suites target the v4 documents`, { hint: `use --api ${api.id}` });
+  }
+  const s = apiSettings(options.config ?? {}, api.id);
+  const all = buildCases(api, { payloads: s.payloads, flowTimeoutMs: options.config?.flowTimeoutMs });
+  return options.cases?.length ? all.filter((c) => options.cases!.includes(c.id)) : all;
+}
+
+function skipReason(c: Case, s: ReturnType<typeof apiSettings>): string | undefined {
+  if (c.notApplicable) return `not applicable: ${c.notApplicable}`;
+  if (s.skipCases.has(c.id)) return 'skipped by the config (skipCases)';
+  if (s.skipFeatures.has(c.feature)) return `skipped by the config (feature ${c.feature})`;
+  return undefined;
+}
+
+interface ApiRun { result: ApiResult; unreachable: boolean }
+
+async function runApi(api: ApiModel, cases: Case[], options: RunOptions, base: Omit<CaseEnv, 'api' | 'schemas' | 'baseUrl' | 'headers' | 'strict' | 'disabledChecks'>): Promise<ApiRun> {
+  const t0 = performance.now();
+  const s = apiSettings(options.config ?? {}, api.id);
+  const baseUrl = `${targetUrl(options.target)}${s.basePath ?? api.basePath}`.replace(/\/+$/, '');
+  const env: CaseEnv = { ...base, api, schemas: schemasFor(api), baseUrl, headers: { ...s.headers, ...options.headers }, strict: options.strict ?? s.strict, disabledChecks: s.disabledChecks };
+  base.emitter.emit({ type: 'apiStart', api: api.id, version: api.version, baseUrl });
+  const results: CaseResult[] = [];
+  let failures = 0;
+  let lastError = '';
+  let reached = false;
+  let unreachable = false;
+  for (const c of cases) {
+    const skip = skipReason(c, s);
+    const stop = unreachable ? `not run: the target is unreachable (${lastError})` : failures >= BREAKER ? `not run: ${BREAKER} requests in a row failed below HTTP (last: ${lastError})` : undefined;
+    if (skip || stop) {
+      const result = skippedCase(c, stop ?? skip!, stop ? 'fail' : 'skip');
+      base.emitter.emit({ type: 'caseStart', api: api.id, caseId: c.id, title: c.title, mandatory: c.mandatory });
+      base.emitter.emit({ type: 'caseEnd', api: api.id, result });
+      results.push(result);
+      continue;
+    }
+    const run = await runCase(c, env);
+    results.push(run.result);
+    if (run.answered) reached = true;
+    if (run.transport) {
+      failures += 1;
+      lastError = run.result.reason ?? run.transport;
+      if (run.transport === 'unreachable' && !reached) unreachable = true;
+    } else if (run.answered) failures = 0;
+  }
+  const result: ApiResult = { id: api.id, title: api.title, version: api.version, basePath: s.basePath ?? api.basePath, baseUrl,
+    cases: results, summary: summarize(results), durationMs: Math.round(performance.now() - t0) };
+  base.emitter.emit({ type: 'apiEnd', api: api.id, result });
+  return { result, unreachable };
+}
+
+/** Runs the suites of the selected APIs against a target; resolves to the full result model. */
+export async function runConformance(options: RunOptions): Promise<RunResult> {
+  const target = targetUrl(options.target);
+  const config = options.config ?? {};
+  const apis = loadApis(options.apis?.join(','), { all: options.all, specsDir: options.specsDir, env: options.env });
+  const plan = apis.map((api) => ({ api, cases: casesFor(api, options) }));
+  const emitter = new RunEmitter();
+  if (options.onEvent) emitter.on(options.onEvent);
+  const startedAt = new Date().toISOString();
+  const t0 = performance.now();
+  emitter.emit({ type: 'runStart', target, apis: plan.map((p) => ({ id: p.api.id, version: p.api.version, cases: p.cases.length })), startedAt });
+  const listener = await Listener.start(config.listener);
+  const runs: ApiRun[] = [];
+  try {
+    const base = {
+      emitter, listener, runId: randomBytes(4).toString('hex'),
+      client: { ...DEFAULTS, timeoutMs: options.timeoutMs ?? config.timeoutMs ?? DEFAULTS.timeoutMs, maxBodyBytes: config.maxBodyBytes ?? DEFAULTS.maxBodyBytes },
+      eventTimeoutMs: config.eventTimeoutMs ?? 2000, quietMs: config.quietMs ?? 250,
+    };
+    for (const p of plan) runs.push(await runApi(p.api, p.cases, options, base));
+  } finally {
+    await listener.close();
+  }
+  const unreachable = runs.length > 0 && runs.every((r) => r.unreachable);
+  const apiResults = runs.map((r) => r.result);
+  const result: RunResult = {
+    schemaVersion: 1, tool: { name: 'tmf-ctk', version: toolVersion() }, target,
+    ...(options.company ? { company: options.company } : {}), ...(options.product ? { product: options.product } : {}), ...(options.release ? { release: options.release } : {}),
+    startedAt, finishedAt: new Date().toISOString(), durationMs: Math.round(performance.now() - t0),
+    apis: apiResults, summary: runSummary(apiResults, unreachable),
+    ...(unreachable ? { error: { code: 'TARGET_UNREACHABLE', message: `${target} cannot be reached: ${apiResults[0]?.cases.find((c) => c.reason)?.reason ?? 'no answer'}` } } : {}),
+  };
+  emitter.emit({ type: 'runEnd', result });
+  return result;
+}

@@ -1,0 +1,128 @@
+/**
+ * Runs one step: sends its request (or waits for its event), records the exchange, captures values and
+ * applies the step's checks. Never throws for anything the target does.
+ */
+import { CHECKS, type CheckContext, type ParsedBody } from '../checks/index.js';
+import { valueAt } from '../schema/errors.js';
+import type { SchemaSet } from '../schema/schema-set.js';
+import type { ApiModel, Operation } from '../spec/model.js';
+import { send, type ClientOptions, type TransportKind } from './http-client.js';
+import type { Listener } from './listener.js';
+import { buildRequest, type RequestEnv } from './request.js';
+import type { CheckResult, Exchange } from './results.js';
+import type { CheckUse, Step } from './suite/types.js';
+import { resolveTemplate, UnresolvedError, type Vars } from './template.js';
+import { waitForEvent } from './event-step.js';
+
+export interface StepEnv extends RequestEnv {
+  api: ApiModel;
+  schemas: SchemaSet;
+  client: ClientOptions;
+  strict: boolean;
+  disabledChecks: ReadonlySet<string>;
+  listener?: Listener;
+  eventTimeoutMs: number;
+  quietMs: number;
+}
+
+export interface StepOutcome {
+  exchange?: Exchange;
+  checks: CheckResult[];
+  /** A transport failure (the target misbehaved below HTTP). */
+  transport?: TransportKind;
+  advisory?: string;
+}
+
+export function operationOf(api: ApiModel, step: Step): Operation | undefined {
+  const ref = step.op;
+  if (!ref) return undefined;
+  if ('hub' in ref) return ref.hub === 'register' ? api.hub?.register : api.hub?.unregister;
+  return api.resources.find((r) => r.name === ref.resource)?.operations[ref.kind];
+}
+
+export function parseBody(text: string | undefined, truncated?: boolean): ParsedBody {
+  if (truncated) return { ok: false, error: 'truncated at the size cap' };
+  if (!text) return { ok: false, error: 'empty body' };
+  try {
+    return { ok: true, value: JSON.parse(text) };
+  } catch (e) {
+    return { ok: false, error: (e as Error).message.slice(0, 120) };
+  }
+}
+
+function runCheck(use: CheckUse, ex: Exchange, base: Omit<CheckContext, 'params'>, vars: Vars): CheckResult {
+  const check = CHECKS[use.id];
+  if (!check) return { check: use.id, status: 'skip', reason: 'unknown check id' };
+  let params: Record<string, unknown>;
+  try {
+    params = resolveTemplate(use.params ?? {}, vars);
+  } catch (e) {
+    if (e instanceof UnresolvedError) return { check: use.id, status: 'skip', reason: e.message };
+    throw e;
+  }
+  const o = check(ex, { ...base, params });
+  return { check: use.id, status: o.status, ...(o.reason ? { reason: o.reason } : {}), ...(o.source ? { source: o.source } : {}),
+    ...(o.schemaErrors ? { schemaErrors: o.schemaErrors } : {}), ...(o.advisory ? { advisory: o.advisory } : {}) };
+}
+
+/** The step's checks on its exchange (a transport failure is judged by `response-received` alone). */
+export function judge(step: Step, ex: Exchange, env: StepEnv, vars: Vars, only?: CheckUse[]): CheckResult[] {
+  if (ex.error) return [{ check: 'response-received', status: 'fail', reason: ex.error, source: 'TMF630' }];
+  const parsed = ex.response ? parseBody(ex.response.body, ex.response.truncated) : parseBody(undefined);
+  const base = { api: env.api, schemas: env.schemas, op: operationOf(env.api, step), expect: step.expect, body: parsed, strict: env.strict };
+  return (only ?? step.checks).filter((c) => !env.disabledChecks.has(c.id)).map((c) => runCheck(c, ex, base, vars));
+}
+
+/** Stores the step's captures: from the response body (default) or the request body as sent. */
+export function capture(step: Step, ex: Exchange, vars: Vars): void {
+  for (const c of step.capture ?? []) {
+    const text = c.from === 'request' ? ex.request.body : ex.response?.body;
+    const parsed = parseBody(text, c.from === 'request' ? false : ex.response?.truncated);
+    if (parsed.ok) {
+      const v = valueAt(parsed.value, c.pointer);
+      if (v !== undefined) vars[c.as] = v;
+    }
+  }
+}
+
+async function sendOnce(step: Step, vars: Vars, env: StepEnv): Promise<{ ex: Exchange; transport?: TransportKind; advisory?: string }> {
+  const built = buildRequest(step.request!, vars, env);
+  const startedAt = new Date().toISOString();
+  const out = await send(built.http, env.client);
+  const ex: Exchange = { step: step.name, request: built.recorded, startedAt,
+    ...(out.response ? { response: out.response } : {}), ...(out.error ? { error: out.error } : {}),
+    ...(out.redirects.length ? { redirects: out.redirects } : {}) };
+  return { ex, transport: out.kind, advisory: built.advisory };
+}
+
+/** Sends, repeating while the step polls and its `until` check does not pass yet. */
+async function sendPolling(step: Step, vars: Vars, env: StepEnv) {
+  const deadline = Date.now() + (step.poll?.timeoutMs ?? 0);
+  let attempts = 0;
+  for (;;) {
+    const sent = await sendOnce(step, vars, env);
+    attempts += 1;
+    const reached = !step.poll || sent.ex.error || judge(step, sent.ex, env, vars, [step.poll.until])[0]?.status !== 'fail';
+    if (reached || Date.now() + step.poll!.intervalMs > deadline) {
+      if (step.poll) sent.ex.attempts = attempts;
+      return sent;
+    }
+    await new Promise((r) => setTimeout(r, step.poll!.intervalMs));
+  }
+}
+
+export async function runStep(step: Step, vars: Vars, env: StepEnv): Promise<StepOutcome> {
+  try {
+    if (step.event) {
+      const ex = await waitForEvent(step, vars, env);
+      return { exchange: ex, checks: judge(step, ex, env, vars) };
+    }
+    const { ex, transport, advisory } = await sendPolling(step, vars, env);
+    capture(step, ex, vars);
+    return { exchange: ex, checks: judge(step, ex, env, vars), ...(transport ? { transport } : {}), ...(advisory ? { advisory } : {}) };
+  } catch (e) {
+    if (!(e instanceof UnresolvedError)) throw e;
+    const reason = `step "${step.name}" not sent: ${e.message}`;
+    return { checks: [{ check: 'response-received', status: step.optionalVars ? 'skip' : 'fail', reason }] };
+  }
+}
