@@ -81,7 +81,9 @@ function readBody(res: http.IncomingMessage, url: URL, max: number, finish: (h: 
       finish({ error: `response ended after ${size} of the ${declared} bytes its Content-Length announced`, kind: 'protocol' });
     } else finish({ status, headers, body: text(), truncated: false });
   });
-  res.on('error', (e: NodeJS.ErrnoException) => finish(describeError(e, url, 'body', size)));
+  res.on('error', (e: NodeJS.ErrnoException) => finish(declared !== undefined && size < declared
+    ? { error: `connection closed mid-body after ${size} of the ${declared} bytes its Content-Length announced (${e.code ?? e.message})`, kind: 'reset' }
+    : describeError(e, url, 'body', size)));
   res.on('close', () => {
     if (!res.complete) finish(declared !== undefined && size < declared
       ? { error: `connection reset mid-body after ${size} of ${declared} bytes`, kind: 'reset' }

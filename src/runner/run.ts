@@ -96,8 +96,9 @@ async function runApi(api: ApiModel, cases: Case[], options: RunOptions, base: O
     const run = await runCase(c, env);
     results.push(run.result);
     if (run.answered) reached = true;
+    // Requests in a row that failed below HTTP: a case whose earlier requests were answered restarts the count.
     if (run.transport) {
-      failures += 1;
+      failures = run.answered ? 1 : failures + 1;
       lastError = run.result.reason ?? run.transport;
       if (run.transport === 'unreachable' && !reached) unreachable = true;
     } else if (run.answered) failures = 0;
