@@ -4,7 +4,7 @@
  * cart's life (items change, carts are abandoned): mandatory. FLOW1: totals follow price × quantity.
  */
 import type { SuiteData } from '../../src/runner/suite/types.js';
-import { EMAIL, OFFERING, PARTY, PERIOD, LATER_PERIOD } from '../shared.js';
+import { EMAIL, OFFERING, PARTY, PERIOD } from '../shared.js';
 import { cartFlows, item } from './flows.js';
 
 export const suite: SuiteData = {
@@ -20,7 +20,8 @@ export const suite: SuiteData = {
         relatedParty: [PARTY],
         cartItem: [item('1', 2, 30, OFFERING)],
       },
-      patch: { validFor: LATER_PERIOD },
+      // ShoppingCart_Update allows cartItem, contactMedium and relatedParty only.
+      patch: { contactMedium: [{ ...EMAIL, characteristic: { emailAddress: 'jane.changed@example.com', contactType: 'work' } }] },
       mandatory: [],
       select: 'validFor',
     },

@@ -6,7 +6,7 @@
  * its absence is an advisory.
  */
 import type { SuiteData } from '../../src/runner/suite/types.js';
-import { PERIOD } from '../shared.js';
+import { LATER_PERIOD, PERIOD } from '../shared.js';
 import { promotionFlows } from './flows.js';
 
 const PATTERN = {
@@ -35,7 +35,8 @@ export const suite: SuiteData = {
     promotion: {
       minimal: { name: 'tmf-ctk promotion {{runId}}' },
       rich: { ...RICH, attachment: [ATTACHMENT] },
-      patch: { description: 'changed by tmf-ctk', lifecycleStatus: 'suspended' },
+      // Not lifecycleStatus: its transitions are the server's business (the documents define none).
+      patch: { description: 'changed by tmf-ctk', validFor: LATER_PERIOD },
       mandatory: [
         { name: 'name', source: 'document' },
         { name: 'lifecycleStatus', source: 'profile', level: 'advisory' },

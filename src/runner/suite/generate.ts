@@ -40,7 +40,7 @@ export function buildCases(api: ApiModel, options: BuildOptions = {}, suite: Sui
   }
   const flows = suite.flows?.({
     version: api.version, resources,
-    timeouts: { flowMs: options.flowTimeoutMs ?? 5000, pollMs: options.pollIntervalMs ?? 50 },
+    timeouts: { flowMs: options.flowTimeoutMs ?? 10_000, pollMs: options.pollIntervalMs ?? 50 },
   }) ?? [];
   for (const f of flows) cases.push({ ...f, api: api.id });
   return cases;
