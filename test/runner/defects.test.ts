@@ -1,0 +1,47 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { runConformance } from '../../src/runner/run.js';
+import { startTmf663, type Defect } from '../fixtures/targets/tmf663.js';
+
+const quick = { eventTimeoutMs: 1000, quietMs: 100 };
+
+async function failedCases(defects: Defect[]): Promise<{ failed: string[]; reasons: Record<string, string> }> {
+  const target = await startTmf663(defects);
+  try {
+    const result = await runConformance({ target: target.url, apis: ['TMF663'], timeoutMs: 2000, config: quick });
+    const failed = result.apis[0]!.cases.filter((c) => c.status === 'fail');
+    return { failed: failed.map((c) => c.id.replace('TC_ShoppingCart_', '')).sort(), reasons: Object.fromEntries(failed.map((c) => [c.id.replace('TC_ShoppingCart_', ''), c.reason ?? ''])) };
+  } finally {
+    await target.close();
+  }
+}
+
+describe('a conformant TMF663 fixture', () => {
+  it('passes every case (E2/E3 do not apply: the document makes nothing mandatory)', async () => {
+    assert.deepEqual((await failedCases([])).failed, []);
+  });
+});
+
+/** Each defect fails exactly the cases whose steps exercise what it breaks, with the check named in the reason. */
+const DEFECTS: Array<{ defect: Defect; failed: string[]; reason: RegExp }> = [
+  { defect: 'wrong-status', failed: ['DELETE1', 'E1'], reason: /status-code-conformance: expected 404, got 400/ },
+  { defect: 'text-content-type', failed: ['N3', 'N4', 'N5', 'PAGING1'], reason: /content-type-json: Content-Type is "text\/plain", not JSON/ },
+  { defect: 'schema-invalid', failed: ['N2'], reason: /response-schema: not valid against ShoppingCart: \/validFor \[type\]/ },
+  { defect: 'missing-mandatory', failed: ['N1', 'N2'], reason: /mandatory-attributes: misses href \(profile\)/ },
+  { defect: 'bad-href', failed: ['N1', 'N2'], reason: /href-resolvable: GET .* \(the href\) answered 404/ },
+  { defect: 'plain-error', failed: ['DELETE1', 'E1'], reason: /error-shape: not a TMF Error: "code" is missing/ },
+  { defect: 'bad-paging', failed: ['PAGING1'], reason: /paging-headers: X-Result-Count is 2 but the body holds 1 items/ },
+  { defect: 'server-error', failed: ['N3', 'N5'], reason: /expected 200 or 206, got 500/ },
+  { defect: 'ignore-fields', failed: ['N4', 'N5'], reason: /fields-selection: fields=validFor(,id)? not applied: .* came back with/ },
+  { defect: 'ignore-filter', failed: ['N3', 'N5'], reason: /filter-applied: filter \?id=\S+ not applied: 2 of 3 item\(s\) do not match/ },
+];
+
+describe('defects make the right cases fail, and only those', () => {
+  for (const d of DEFECTS) {
+    it(d.defect, async () => {
+      const { failed, reasons } = await failedCases([d.defect]);
+      assert.deepEqual(failed, [...d.failed].sort());
+      for (const id of failed) assert.match(reasons[id]!, d.reason, id);
+    });
+  }
+});
