@@ -72,6 +72,14 @@ function skipReason(c: Case, s: ReturnType<typeof apiSettings>): string | undefi
 
 interface ApiRun { result: ApiResult; unreachable: boolean }
 
+/** A case not sent (skipped, or stopped by an unreachable or broken target), announced like any other. */
+function notRun(c: Case, reason: string, status: 'skip' | 'fail', emitter: RunEmitter): CaseResult {
+  const result = skippedCase(c, reason, status);
+  emitter.emit({ type: 'caseStart', api: c.api, caseId: c.id, title: c.title, mandatory: c.mandatory });
+  emitter.emit({ type: 'caseEnd', api: c.api, result });
+  return result;
+}
+
 async function runApi(api: ApiModel, cases: Case[], options: RunOptions, base: Omit<CaseEnv, 'api' | 'schemas' | 'baseUrl' | 'headers' | 'strict' | 'disabledChecks'>): Promise<ApiRun> {
   const t0 = performance.now();
   const s = apiSettings(options.config ?? {}, api.id);
@@ -87,10 +95,7 @@ async function runApi(api: ApiModel, cases: Case[], options: RunOptions, base: O
     const skip = skipReason(c, s);
     const stop = unreachable ? `not run: the target is unreachable (${lastError})` : failures >= BREAKER ? `not run: ${BREAKER} requests in a row failed below HTTP (last: ${lastError})` : undefined;
     if (skip || stop) {
-      const result = skippedCase(c, stop ?? skip!, stop ? 'fail' : 'skip');
-      base.emitter.emit({ type: 'caseStart', api: api.id, caseId: c.id, title: c.title, mandatory: c.mandatory });
-      base.emitter.emit({ type: 'caseEnd', api: api.id, result });
-      results.push(result);
+      results.push(notRun(c, stop ?? skip!, stop ? 'fail' : 'skip', base.emitter));
       continue;
     }
     const run = await runCase(c, env);
@@ -120,7 +125,9 @@ export async function runConformance(options: RunOptions): Promise<RunResult> {
   const startedAt = new Date().toISOString();
   const t0 = performance.now();
   emitter.emit({ type: 'runStart', target, apis: plan.map((p) => ({ id: p.api.id, version: p.api.version, cases: p.cases.length })), startedAt });
-  const listener = await Listener.start(config.listener);
+  const listener = await Listener.start(config.listener).catch((e: Error) => {
+    throw new CtkError('CONFIG_INVALID', `the notification listener cannot listen on ${config.listener?.host ?? '127.0.0.1'}:${config.listener?.port ?? 0}: ${e.message}`, { hint: 'change "listener" in the config' });
+  });
   const runs: ApiRun[] = [];
   try {
     const base = {
