@@ -1,10 +1,8 @@
 import { resolve } from 'node:path';
 import { Writable } from 'node:stream';
 import { CtkError } from '../errors.js';
-import { createReporters, ReporterMux } from '../reporters/index.js';
 import { loadConfig, type RunConfig } from '../runner/config.js';
-import type { RunResult } from '../runner/results.js';
-import { runConformance } from '../runner/run.js';
+import { exitCodeOf, runWithReports } from '../run-with-reports.js';
 import { listOption, numberOption, parse } from './args.js';
 import { useColor, type CliIO } from './io.js';
 import type { Command } from './main.js';
@@ -46,10 +44,6 @@ function ioStream(io: CliIO): Writable {
   return new Writable({ write(chunk: Buffer | string, _encoding, done) { io.out(chunk.toString()); done(); } });
 }
 
-export function exitCodeOf(result: RunResult): number {
-  if (result.error) return 2;
-  return result.summary.mandatory.failed > 0 || !result.summary.conformant ? 1 : 0;
-}
 
 export const command: Command = {
   summary: 'run the conformance suites against a server and write reports',
@@ -66,19 +60,12 @@ export const command: Command = {
     if (apis.length === 0 && !values.all) throw new CtkError('USAGE', 'run needs --api LIST or --all', { hint: 'see "tmf-ctk run --help"' });
     const config: RunConfig = values.config ? await loadConfig(resolve(io.cwd, values.config)) : {};
     const names = listOption(values.reporter);
-    const reporters = createReporters([...new Set([...(names.length ? names : ['console', 'junit', 'html']), 'json'])], {
-      outDir: resolve(io.cwd, values.out ?? 'reports'), company: values.company, product: values.product,
-      color: useColor(io.env), quiet: io.env.CI === 'true', stream: ioStream(io),
-    });
-    const mux = new ReporterMux(reporters);
-    const result = await runConformance({
+    const { result, files, errors } = await runWithReports({
       target: values.target, apis, all: values.all, config, specsDir: values.specs, env: io.env,
       timeoutMs: values.timeout === undefined ? undefined : numberOption('timeout', values.timeout, 10_000, { min: 1, max: 600_000 }),
       headers: headerOption(values.header ?? []), strict: values.strict, company: values.company, product: values.product,
-      onEvent: (e) => mux.emit(e),
-    });
-    const { files, errors } = await mux.end(result);
-    if (!reporters.some((r) => r.name === 'console')) {
+    }, names, { outDir: resolve(io.cwd, values.out ?? 'reports'), color: useColor(io.env), quiet: io.env.CI === 'true', stream: ioStream(io) });
+    if (names.length > 0 && !names.includes('console')) {
       const c = result.summary.cases;
       io.out(`${c.passed} passed, ${c.failed} failed${c.skipped ? `, ${c.skipped} skipped` : ''}`);
     }
