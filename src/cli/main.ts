@@ -14,6 +14,7 @@ const COMMANDS: Record<string, Loader> = {
   apis: () => import('./apis.js'),
   validate: () => import('./validate.js'),
   specs: () => import('./specs.js'),
+  mock: () => import('./mock.js'),
   report: () => import('./report.js'),
   run: () => import('./run.js'),
 };

@@ -1,0 +1,103 @@
+import { resolve } from 'node:path';
+import { CtkError } from '../errors.js';
+import { startPrismMock } from '../mock/prism.js';
+import { createMockServer } from '../mock/server.js';
+import { findEntry, selectEntries } from '../spec/registry.js';
+import { listOption, numberOption, parse } from './args.js';
+import type { Command } from './main.js';
+
+const HELP = `Usage: tmf-ctk mock [options]
+
+Starts the stateful, spec-driven mock of the selected APIs on one port, each under its published
+base path (e.g. /tmf-api/shoppingCart/v4/shoppingCart). GET / lists the APIs; <basePath>/api-docs
+serves each document. Prints "listening on http://HOST:PORT" once ready; Ctrl-C stops it cleanly.
+
+Options:
+  --port N             port to listen on (default 8080; 0 picks a free one)
+  --host ADDR          address to bind (default 127.0.0.1: only this machine)
+  --api LIST           APIs to serve, e.g. TMF663,TMF622 or TMF671@4.0.0 (default: all five)
+  --all                all five certified APIs
+  --data FILE          persist in this SQLite file (created if missing); default in memory
+  --no-seed            start empty (default: seed data from mocks/<API>/seed.json)
+  --latency MS         delay every API request by MS milliseconds
+  --fault-rate R       answer a fraction R (0..1) of API requests with a TMF 500/503 Error
+  --allow-callback H   also allow hub callbacks to host H (or H:PORT); repeatable; loopback is always allowed
+  --paging-status S    status of a partial page: 206 (TMF630, default) or 200 (as the v4 documents declare)
+  --clock-ms MS        product order state step (acknowledged → inProgress → completed); default 2000, 0 stops it
+  --specs DIR          where the published documents are
+  --engine E           native (default) or prism: Prism's stateless example-based mock of one API
+  -h, --help           this help
+
+Exit codes: 0 stopped cleanly, 2 usage error (unknown API or option, port in use, missing document).`;
+
+const OPTIONS = {
+  port: { type: 'string' }, host: { type: 'string' }, api: { type: 'string' }, all: { type: 'boolean' },
+  data: { type: 'string' }, 'no-seed': { type: 'boolean' }, latency: { type: 'string' }, 'fault-rate': { type: 'string' },
+  'allow-callback': { type: 'string', multiple: true }, 'paging-status': { type: 'string' }, 'clock-ms': { type: 'string' },
+  specs: { type: 'string' }, engine: { type: 'string' },
+} as const;
+
+/** Resolves when SIGINT or SIGTERM arrives (or `stop` is called by an embedding test). */
+function untilSignal(): Promise<string> {
+  return new Promise((done) => {
+    const on = (sig: string) => () => {
+      process.off('SIGINT', onInt);
+      process.off('SIGTERM', onTerm);
+      done(sig);
+    };
+    const onInt = on('SIGINT');
+    const onTerm = on('SIGTERM');
+    process.once('SIGINT', onInt);
+    process.once('SIGTERM', onTerm);
+  });
+}
+
+export const command: Command = {
+  summary: 'start the stateful mock server of the APIs',
+  async run(argv, io) {
+    const { values } = parse('mock', argv, OPTIONS);
+    if (values.help) return io.out(HELP), 0;
+    const engine = values.engine ?? 'native';
+    if (engine !== 'native' && engine !== 'prism') throw new CtkError('USAGE', `--engine must be native or prism, got "${engine}"`);
+    const port = numberOption('port', values.port, 8080, { max: 65535 });
+    const host = values.host ?? '127.0.0.1';
+    const specsDir = values.specs ? resolve(io.cwd, values.specs) : undefined;
+    const entries = selectEntries(values.api, values.all);
+
+    if (engine === 'prism') {
+      if (entries.length !== 1 || values.all || !values.api) throw new CtkError('USAGE', '--engine prism serves exactly one API', { hint: 'e.g. tmf-ctk mock --engine prism --api TMF663' });
+      const prism = await startPrismMock({ api: findEntry(values.api), host, port, specsDir, env: io.env });
+      io.out(`listening on ${prism.url}`);
+      io.out(`  ${prism.api.id} ${prism.api.title} ${prism.api.version} (Prism, stateless)  ${prism.url}${prism.api.basePath}`);
+      await Promise.race([untilSignal(), prism.exited]);
+      await prism.close();
+      return 0;
+    }
+
+    const pagingStatus = numberOption('paging-status', values['paging-status'], 206, { min: 200, max: 206 });
+    if (pagingStatus !== 200 && pagingStatus !== 206) throw new CtkError('USAGE', '--paging-status must be 200 or 206');
+    const server = createMockServer({
+      apis: entries.map((e) => `${e.id}@${e.version}`), specsDir, env: io.env, host, port,
+      dataFile: values.data ? resolve(io.cwd, values.data) : undefined,
+      seed: !values['no-seed'],
+      latencyMs: numberOption('latency', values.latency, 0, { max: 600_000 }),
+      faultRate: numberOption('fault-rate', values['fault-rate'], 0, { max: 1 }),
+      allowCallbackHosts: listOption(values['allow-callback']),
+      pagingStatus, clockMs: numberOption('clock-ms', values['clock-ms'], 2000, { max: 86_400_000 }),
+      log: (line) => io.err(line),
+    });
+    let url: string;
+    try {
+      url = await server.listen();
+    } catch (e) {
+      await server.close();
+      throw e;
+    }
+    io.out(`listening on ${url}`);
+    for (const api of server.apis) io.out(`  ${api.id} ${api.title} ${api.version}  ${url}${api.basePath}`);
+    const signal = await untilSignal();
+    io.err(`${signal}: stopping (flushing the store)`);
+    await server.close();
+    return 0;
+  },
+};

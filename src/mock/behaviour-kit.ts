@@ -1,0 +1,100 @@
+/**
+ * What a per-API behaviour (`mocks/<API>/behaviour.ts`) may do: small hooks around the generic
+ * engine, plus a state-machine helper so most APIs are data. This module imports nothing from the
+ * engine, so behaviours can load before it.
+ */
+import type { Resource } from './store.js';
+
+export type { Resource };
+
+/** What a hook can ask of the engine. Changes made through it are stored and notified like a PATCH. */
+export interface MockContext {
+  /** The time now as an ISO 8601 string (one clock for a whole request). */
+  now(): string;
+  newId(): string;
+  /** Milliseconds per automatic state step (`--clock-ms`); 0 means states never move by themselves. */
+  readonly clockMs: number;
+  get(resource: string, id: string): Resource | undefined;
+  list(resource: string): readonly Resource[];
+  /** Replaces a stored resource with `change(current)`; events follow from the difference. Undefined if it is gone. */
+  update(resource: string, id: string, change: (current: Resource) => Resource): Resource | undefined;
+  /** Runs `task` later, with a fresh context, on a timer the server owns (cleared when it closes). */
+  schedule(ms: number, task: (ctx: MockContext) => void): void;
+  /** Refuses the request with a TMF Error (400 invalid, 404 missing, 409 conflict). */
+  fail(status: 400 | 404 | 409, message: string): never;
+}
+
+export interface ResourceBehaviour {
+  /** The attribute whose change is a state change (StateChangeEvent rather than AttributeValueChangeEvent). */
+  stateField?: string;
+  /** Completes a new resource (server-set dates, states, computed values) before it is validated and stored. */
+  onCreate?(draft: Resource, ctx: MockContext): Resource;
+  /** Completes or refuses a patched resource before it is validated and stored. */
+  onPatch?(before: Resource, after: Resource, ctx: MockContext): Resource;
+  /** After a create was stored and notified: side effects on other resources, clocks. */
+  afterCreate?(created: Resource, ctx: MockContext): void;
+  /** When the server starts: resume clocks of stored resources (after a restart with --data). */
+  onStart?(ctx: MockContext): void;
+}
+
+export interface ApiBehaviour {
+  resources: Record<string, ResourceBehaviour>;
+}
+
+export interface StateMachine {
+  field: string;
+  initial: string;
+  /** Allowed next states per state; a state listed with [] is final. States not listed may move anywhere. */
+  next: Record<string, string[]>;
+  /** Keep a client-supplied state on create (the Create schema lists the field); else the server sets `initial`. */
+  clientMaySet?: boolean;
+  /** Set to now whenever the state changes (and on create). */
+  dateField?: string;
+}
+
+/** Create and patch hooks enforcing a state machine: unknown current states are not second-guessed. */
+export function stateMachine(sm: StateMachine): ResourceBehaviour {
+  return {
+    stateField: sm.field,
+    onCreate(draft, ctx) {
+      const state = sm.clientMaySet && typeof draft[sm.field] === 'string' ? draft[sm.field] : sm.initial;
+      return { ...draft, [sm.field]: state, ...(sm.dateField ? { [sm.dateField]: ctx.now() } : {}) };
+    },
+    onPatch(before, after, ctx) {
+      const from = before[sm.field];
+      const to = after[sm.field];
+      if (from === to) return after;
+      const allowed = typeof from === 'string' && Object.hasOwn(sm.next, from) ? sm.next[from]! : undefined;
+      if (allowed && !allowed.includes(String(to))) {
+        ctx.fail(409, allowed.length === 0
+          ? `${sm.field} "${from}" is final and cannot change`
+          : `${sm.field} cannot move from "${from}" to "${String(to)}"; allowed: ${allowed.join(', ')}`);
+      }
+      return sm.dateField ? { ...after, [sm.dateField]: ctx.now() } : after;
+    },
+  };
+}
+
+/** Chains behaviours: hooks run in order, each on the result of the previous; the last stateField wins. */
+export function compose(...parts: ResourceBehaviour[]): ResourceBehaviour {
+  const out: ResourceBehaviour = {};
+  for (const p of parts) if (p.stateField) out.stateField = p.stateField;
+  const creates = parts.flatMap((p) => (p.onCreate ? [p.onCreate] : []));
+  const patches = parts.flatMap((p) => (p.onPatch ? [p.onPatch] : []));
+  const afters = parts.flatMap((p) => (p.afterCreate ? [p.afterCreate] : []));
+  const starts = parts.flatMap((p) => (p.onStart ? [p.onStart] : []));
+  if (creates.length) out.onCreate = (draft, ctx) => creates.reduce((r, f) => f(r, ctx), draft);
+  if (patches.length) out.onPatch = (before, after, ctx) => patches.reduce((r, f) => f(before, r, ctx), after);
+  if (afters.length) out.afterCreate = (created, ctx) => afters.forEach((f) => f(created, ctx));
+  if (starts.length) out.onStart = (ctx) => starts.forEach((f) => f(ctx));
+  return out;
+}
+
+/** Sets attributes to now on create and on every patch (`lastModified`, `lastUpdate`). */
+export function touchDates(onCreate: string[], onPatch: string[] = onCreate): ResourceBehaviour {
+  const stamp = (r: Resource, fields: string[], now: string): Resource => ({ ...r, ...Object.fromEntries(fields.map((f) => [f, now])) });
+  return {
+    onCreate: (draft, ctx) => stamp(draft, onCreate, ctx.now()),
+    onPatch: (_before, after, ctx) => stamp(after, onPatch, ctx.now()),
+  };
+}

@@ -1,0 +1,88 @@
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { PatchError } from '../tmf/patch.js';
+import { QueryError } from '../tmf/query.js';
+import { tmfError } from '../tmf/errors.js';
+
+/**
+ * Every error the mock answers is a TMF Error body. The `code` is stable (tests and clients match
+ * on it); the `message` says what to fix. Internal failures never leak a stack.
+ */
+export const MockErrorCodes = {
+  MALFORMED_JSON: 400,
+  INVALID_BODY: 400,
+  INVALID_QUERY: 400,
+  BAD_URL: 400,
+  NOT_PATCHABLE: 400,
+  CALLBACK_REFUSED: 400,
+  NOT_FOUND: 404,
+  METHOD_NOT_ALLOWED: 405,
+  CONFLICT: 409,
+  PAYLOAD_TOO_LARGE: 413,
+  UNSUPPORTED_MEDIA_TYPE: 415,
+  INTERNAL: 500,
+  FAULT_INJECTED: 503,
+} as const;
+
+export type MockErrorCode = keyof typeof MockErrorCodes;
+
+export class MockHttpError extends Error {
+  readonly status: number;
+  readonly code: MockErrorCode;
+  readonly headers?: Record<string, string>;
+  constructor(code: MockErrorCode, message: string, options: { status?: number; headers?: Record<string, string> } = {}) {
+    super(message);
+    this.name = 'MockHttpError';
+    this.code = code;
+    this.status = options.status ?? MockErrorCodes[code];
+    this.headers = options.headers;
+  }
+}
+
+/** Sends a TMF Error body with the document's media type. */
+export function sendError(reply: FastifyReply, mediaType: string, status: number, code: string, message: string): FastifyReply {
+  return reply.code(status).header('content-type', mediaType).send(JSON.stringify(tmfError(status, message, code)));
+}
+
+/** Fastify's own errors (body parsing, limits) mapped to TMF codes. */
+function fromFastify(err: FastifyError): MockHttpError | undefined {
+  switch (err.code) {
+    case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
+      return new MockHttpError('UNSUPPORTED_MEDIA_TYPE', 'unsupported Content-Type: send application/json (or, for PATCH, application/merge-patch+json or application/json-patch+json)');
+    case 'FST_ERR_CTP_BODY_TOO_LARGE':
+      return new MockHttpError('PAYLOAD_TOO_LARGE', 'request body is too large');
+    case 'FST_ERR_CTP_EMPTY_JSON_BODY':
+    case 'FST_ERR_CTP_INVALID_CONTENT_LENGTH':
+    case 'FST_ERR_CTP_EMPTY_TYPE':
+    case 'FST_ERR_CTP_INVALID_TYPE':
+      return new MockHttpError('INVALID_BODY', err.message);
+    default:
+      return undefined;
+  }
+}
+
+export function toHttpError(err: unknown): MockHttpError {
+  if (err instanceof MockHttpError) return err;
+  if (err instanceof QueryError) return new MockHttpError('INVALID_QUERY', err.message);
+  if (err instanceof PatchError) return new MockHttpError('INVALID_BODY', err.message);
+  const fe = err as FastifyError;
+  const mapped = fe && typeof fe === 'object' ? fromFastify(fe) : undefined;
+  if (mapped) return mapped;
+  const status = typeof fe?.statusCode === 'number' ? fe.statusCode : 500;
+  // Other client errors fastify raises (aborted requests, bad headers) keep their status; the text is fastify's, not ours.
+  if (status >= 400 && status < 500) return new MockHttpError('INVALID_BODY', fe.message, { status });
+  return new MockHttpError('INTERNAL', 'internal error in the mock server (see its log)');
+}
+
+/** Error handler, not-found handler and framework errors (bad URL encoding) as TMF Error bodies. */
+export function installErrorHandling(app: FastifyInstance, mediaType: string, onInternal: (err: unknown, req: FastifyRequest) => void): void {
+  app.setErrorHandler((err, req, reply) => {
+    const e = toHttpError(err);
+    if (e.code === 'INTERNAL') onInternal(err, req);
+    if (e.headers) reply.headers(e.headers);
+    return sendError(reply, mediaType, e.status, e.code, e.message);
+  });
+  app.setNotFoundHandler((req, reply) => {
+    const path = req.url.split('?')[0] ?? req.url;
+    return sendError(reply, mediaType, 404, 'NOT_FOUND', `no resource at ${req.method} ${path.slice(0, 200)}; GET / lists the APIs served`);
+  });
+}

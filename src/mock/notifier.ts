@@ -1,0 +1,149 @@
+import { randomUUID } from 'node:crypto';
+import type { EventModel } from '../spec/model.js';
+
+/**
+ * Event delivery to hub subscribers: asynchronous (never on a request's path), bounded (a queue
+ * limit, a concurrency limit, a timeout per attempt, a retry limit), and stopped for a subscription
+ * as soon as it is deleted. Redirects are not followed: a callback may only reach an allowed host.
+ */
+export interface DeliveryOptions {
+  /** Per attempt. */
+  timeoutMs?: number;
+  /** Retries after the first attempt, for network errors, timeouts, 429 and 5xx. */
+  retries?: number;
+  /** First retry delay; doubles each retry. */
+  backoffMs?: number;
+  concurrency?: number;
+  /** Deliveries waiting beyond this are dropped (and counted). */
+  maxQueue?: number;
+}
+
+export interface DeliveryStats {
+  queued: number;
+  inFlight: number;
+  delivered: number;
+  failed: number;
+  retried: number;
+  dropped: number;
+}
+
+export interface Delivery {
+  subscriptionId: string;
+  callback: string;
+  body: string;
+  mediaType: string;
+  attempt: number;
+}
+
+/** The event body: `eventId`, `eventTime`, `eventType`, and the resource under the envelope key the document declares. */
+export function buildEvent(ev: EventModel, resource: Record<string, unknown>, now = new Date()): Record<string, unknown> {
+  return {
+    eventId: randomUUID(),
+    eventTime: now.toISOString(),
+    eventType: ev.eventType,
+    [ev.envelopeKey]: { [ev.payloadKey]: resource },
+  };
+}
+
+export class Notifier {
+  private readonly opts: Required<DeliveryOptions>;
+  private readonly queue: Delivery[] = [];
+  private readonly timers = new Set<NodeJS.Timeout>();
+  private readonly abort = new AbortController();
+  private readonly waiters: Array<() => void> = [];
+  private readonly counts = { delivered: 0, failed: 0, retried: 0, dropped: 0 };
+  private inFlight = 0;
+  private closed = false;
+
+  /** `isActive(id)`: is the subscription still registered? Checked before every attempt. */
+  constructor(private readonly isActive: (subscriptionId: string) => boolean, opts: DeliveryOptions = {}) {
+    this.opts = { timeoutMs: 5000, retries: 3, backoffMs: 250, concurrency: 16, maxQueue: 10_000, ...opts };
+  }
+
+  enqueue(d: Omit<Delivery, 'attempt'>): void {
+    if (this.closed) return;
+    if (this.queue.length >= this.opts.maxQueue) {
+      this.counts.dropped++;
+      return;
+    }
+    this.queue.push({ ...d, attempt: 0 });
+    this.pump();
+  }
+
+  stats(): DeliveryStats {
+    return { queued: this.queue.length + this.timers.size, inFlight: this.inFlight, ...this.counts };
+  }
+
+  /** Resolves when nothing is queued, waiting for a retry, or in flight. */
+  idle(): Promise<void> {
+    if (this.isIdle()) return Promise.resolve();
+    return new Promise((resolve) => this.waiters.push(resolve));
+  }
+
+  close(): void {
+    this.closed = true;
+    this.abort.abort();
+    for (const t of this.timers) clearTimeout(t);
+    this.timers.clear();
+    this.queue.length = 0;
+    this.settle();
+  }
+
+  private isIdle(): boolean {
+    return this.queue.length === 0 && this.inFlight === 0 && this.timers.size === 0;
+  }
+
+  private settle(): void {
+    if (!this.isIdle()) return;
+    for (const w of this.waiters.splice(0)) w();
+  }
+
+  private pump(): void {
+    while (!this.closed && this.inFlight < this.opts.concurrency && this.queue.length > 0) {
+      const d = this.queue.shift()!;
+      if (!this.isActive(d.subscriptionId)) continue; // unsubscribed while waiting: stop
+      this.inFlight++;
+      void this.attempt(d).finally(() => {
+        this.inFlight--;
+        this.pump();
+        this.settle();
+      });
+    }
+    this.settle();
+  }
+
+  private async attempt(d: Delivery): Promise<void> {
+    let retry: boolean;
+    try {
+      const res = await fetch(d.callback, {
+        method: 'POST',
+        headers: { 'content-type': d.mediaType },
+        body: d.body,
+        redirect: 'manual',
+        signal: AbortSignal.any([this.abort.signal, AbortSignal.timeout(this.opts.timeoutMs)]),
+      });
+      await res.body?.cancel().catch(() => undefined);
+      if (res.status >= 200 && res.status < 300) {
+        this.counts.delivered++;
+        return;
+      }
+      retry = res.status === 429 || res.status >= 500;
+    } catch {
+      retry = true; // refused, reset, timed out
+    }
+    if (this.closed) return;
+    if (!retry || d.attempt >= this.opts.retries) {
+      this.counts.failed++;
+      return;
+    }
+    this.counts.retried++;
+    const timer = setTimeout(() => {
+      this.timers.delete(timer);
+      if (this.closed) return;
+      this.queue.push({ ...d, attempt: d.attempt + 1 });
+      this.pump();
+    }, this.opts.backoffMs * 2 ** d.attempt);
+    timer.unref();
+    this.timers.add(timer);
+  }
+}

@@ -1,0 +1,119 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { createServer, type AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { CtkError } from '../errors.js';
+import { loadApi } from '../spec/load.js';
+import type { ApiEntry, ApiModel } from '../spec/model.js';
+
+/**
+ * `--engine prism`: Stoplight Prism's stateless, example-based mock of one API. Prism ignores the
+ * Swagger `basePath`, so it is given a copy of the document (in a temporary directory, never the
+ * repository) whose paths carry the base path and which declares none: URLs are then the same as
+ * the native mock's, with no proxy in between.
+ */
+export interface PrismOptions {
+  api: ApiEntry | string;
+  host?: string;
+  /** 0 picks a free port. */
+  port?: number;
+  specsDir?: string;
+  env?: NodeJS.ProcessEnv;
+  startTimeoutMs?: number;
+}
+
+export interface PrismMock {
+  url: string;
+  api: ApiModel;
+  /** Resolves if Prism exits by itself. */
+  exited: Promise<void>;
+  close(): Promise<void>;
+}
+
+/** The document with every path prefixed by the base path, and no base path / server path left. */
+export function prismDocument(api: ApiModel): Record<string, unknown> {
+  const doc = structuredClone(api.document);
+  const paths = (doc.paths ?? {}) as Record<string, unknown>;
+  doc.paths = Object.fromEntries(Object.entries(paths).map(([p, item]) => [`${api.basePath}${p}`, item]));
+  delete doc.basePath;
+  delete doc.host;
+  if (api.format === 'openapi3') doc.servers = [{ url: '/' }];
+  return doc;
+}
+
+function prismBin(): string {
+  try {
+    const require = createRequire(import.meta.url);
+    const pkgPath = require.resolve('@stoplight/prism-cli/package.json');
+    const bin = (require(pkgPath) as { bin: Record<string, string> }).bin.prism!;
+    return join(dirname(pkgPath), bin);
+  } catch (cause) {
+    throw new CtkError('USAGE', 'Prism is not installed', { cause, hint: 'npm install --save-dev @stoplight/prism-cli' });
+  }
+}
+
+export function freePort(host: string): Promise<number> {
+  return new Promise((resolvePort, reject) => {
+    const srv = createServer();
+    srv.once('error', reject);
+    srv.listen(0, host, () => {
+      const { port } = srv.address() as AddressInfo;
+      srv.close(() => resolvePort(port));
+    });
+  });
+}
+
+/** Waits for Prism's "listening" line; collects the tail of its output for error messages. */
+function ready(child: ChildProcess, timeoutMs: number): Promise<void> {
+  const tail: string[] = [];
+  return new Promise((done, fail) => {
+    const timer = setTimeout(() => fail(new CtkError('INTERNAL', `Prism did not start within ${timeoutMs} ms:\n${tail.join('')}`)), timeoutMs);
+    const onData = (chunk: Buffer) => {
+      const text = chunk.toString('utf8');
+      tail.push(text);
+      if (tail.length > 20) tail.shift();
+      if (/Prism is listening on/.test(text)) {
+        clearTimeout(timer);
+        done();
+      }
+    };
+    // Keep reading for Prism's whole life: an unread pipe would fill and stall it.
+    child.stdout?.on('data', onData);
+    child.stderr?.on('data', onData);
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      fail(new CtkError('INTERNAL', `Prism exited (code ${code}) before listening:\n${tail.join('')}`));
+    });
+  });
+}
+
+export async function startPrismMock(o: PrismOptions): Promise<PrismMock> {
+  const api = loadApi(o.api, { specsDir: o.specsDir, env: o.env });
+  const host = o.host ?? '127.0.0.1';
+  const port = o.port ? o.port : await freePort(host);
+  const dir = await mkdtemp(join(tmpdir(), 'tmf-ctk-prism-'));
+  const file = join(dir, `${api.id}-${api.version}.json`);
+  await writeFile(file, JSON.stringify(prismDocument(api)));
+  const child = spawn(process.execPath, [prismBin(), 'mock', '-h', host, '-p', String(port), file], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const exited = new Promise<void>((done) => child.once('exit', () => done()));
+  const cleanup = async () => {
+    if (child.exitCode === null && child.signalCode === null) {
+      child.kill('SIGTERM');
+      const killer = setTimeout(() => child.kill('SIGKILL'), 3000);
+      await exited;
+      clearTimeout(killer);
+    }
+    await rm(dir, { recursive: true, force: true });
+  };
+  try {
+    await ready(child, o.startTimeoutMs ?? 60_000);
+  } catch (e) {
+    await cleanup();
+    throw e;
+  }
+  const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
+  let closing: Promise<void> | undefined;
+  return { url, api, exited, close: () => (closing ??= cleanup()) };
+}

@@ -1,0 +1,185 @@
+import { randomUUID } from 'node:crypto';
+import type { FastifyInstance, FastifyReply, FastifyRequest, RouteHandlerMethod } from 'fastify';
+import type { Operation } from '../spec/model.js';
+import { selectFields } from '../tmf/fields.js';
+import { matchesFilters } from '../tmf/filter.js';
+import { pageOf, pagingHeaders } from '../tmf/paging.js';
+import { parseCollectionQuery } from '../tmf/query.js';
+import { sortResources } from '../tmf/sort.js';
+import { requireObject, requirePatchFlavour, requirePlainJson } from './body.js';
+import { assertValid, type ApiRuntime, type MockEngine, type ResourceRuntime } from './engine.js';
+import { MockHttpError } from './errors.js';
+import type { Store } from './store.js';
+
+/**
+ * Routes generated from the operation model: each declared operation of each selected API under its
+ * published base path, 405 for the other methods of a declared path. Handlers are thin: parse,
+ * call the engine, serialize (cached text where the resource is unchanged).
+ */
+export interface ReceivedEvent {
+  apiId: string;
+  path: string;
+  body: Record<string, unknown>;
+}
+
+export interface RouteDeps {
+  engine: MockEngine;
+  store: Store;
+  pagingStatus: 200 | 206;
+  origin: (req: FastifyRequest) => string;
+  /** Events POSTed to the listener paths of the document (bounded, newest last). */
+  received: ReceivedEvent[];
+}
+
+const MAX_RECEIVED = 1000;
+const METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'];
+
+type Handler = (req: FastifyRequest, reply: FastifyReply) => FastifyReply;
+
+function send(reply: FastifyReply, mediaType: string, status: number, text: string): FastifyReply {
+  return reply.code(status).header('content-type', mediaType).send(text);
+}
+
+function idOf(req: FastifyRequest): string {
+  return (req.params as { id: string }).id;
+}
+
+/** A body was sent (or is needed): check the media type only when the client declared one. */
+function hasContentType(req: FastifyRequest): boolean {
+  return req.headers['content-type'] !== undefined;
+}
+
+function listHandler(res: ResourceRuntime, deps: RouteDeps): Handler {
+  const mediaType = res.owner.api.mediaType;
+  return (req, reply) => {
+    const all = deps.store.list(res.collection);
+    const origin = deps.origin(req);
+    if (req.url.indexOf('?') === -1) {
+      reply.header('X-Total-Count', String(all.length)).header('X-Result-Count', String(all.length));
+      return send(reply, mediaType, 200, res.representer.listText(all, origin));
+    }
+    const q = parseCollectionQuery(req.query as Record<string, string | string[]>);
+    const matching = q.filters.length ? all.filter((r) => matchesFilters(r, q.filters)) : all;
+    const page = pageOf(sortResources(matching, q.sort), q.offset, q.limit, deps.pagingStatus);
+    reply.headers(pagingHeaders(page.total, page.items.length));
+    const fields = q.fields;
+    const text = fields
+      ? JSON.stringify(page.items.map((r) => selectFields(res.representer.represent(r, origin), fields)))
+      : res.representer.listText(page.items, origin);
+    return send(reply, mediaType, page.status, text);
+  };
+}
+
+function retrieveHandler(res: ResourceRuntime, deps: RouteDeps): Handler {
+  const mediaType = res.owner.api.mediaType;
+  return (req, reply) => {
+    const r = deps.engine.get(res, idOf(req));
+    const origin = deps.origin(req);
+    const raw = req.url.indexOf('?') === -1 ? undefined : (req.query as Record<string, string | string[]>).fields;
+    if (raw === undefined) return send(reply, mediaType, 200, res.representer.text(r, origin));
+    // Only `fields` applies to one resource; other parameters are ignored, never an error.
+    const fields = parseCollectionQuery({ fields: raw }).fields ?? [];
+    return send(reply, mediaType, 200, JSON.stringify(selectFields(res.representer.represent(r, origin), fields)));
+  };
+}
+
+function createHandler(res: ResourceRuntime, deps: RouteDeps): Handler {
+  const mediaType = res.owner.api.mediaType;
+  return (req, reply) => {
+    if (hasContentType(req)) requirePlainJson(req);
+    const origin = deps.origin(req);
+    const created = deps.engine.create(res, req.body, origin);
+    reply.header('location', res.representer.href(origin, created.id));
+    return send(reply, mediaType, 201, res.representer.text(created, origin));
+  };
+}
+
+function patchHandler(res: ResourceRuntime, deps: RouteDeps): Handler {
+  const mediaType = res.owner.api.mediaType;
+  return (req, reply) => {
+    if (req.body === undefined && !hasContentType(req)) throw new MockHttpError('INVALID_BODY', `PATCH ${res.model.name} needs a body`);
+    const flavour = requirePatchFlavour(req);
+    const origin = deps.origin(req);
+    const patched = deps.engine.patch(res, idOf(req), flavour, req.body, origin);
+    return send(reply, mediaType, 200, res.representer.text(patched, origin));
+  };
+}
+
+function deleteHandler(res: ResourceRuntime, deps: RouteDeps): Handler {
+  return (req, reply) => {
+    deps.engine.remove(res, idOf(req), deps.origin(req));
+    return reply.code(204).send();
+  };
+}
+
+function hubHandlers(rt: ApiRuntime, deps: RouteDeps, op: Operation): Handler | undefined {
+  const mediaType = rt.api.mediaType;
+  if (op.kind === 'hubUnregister') {
+    return (req, reply) => {
+      rt.hub.unregister(idOf(req));
+      return reply.code(204).send();
+    };
+  }
+  return (req, reply) => {
+    if (hasContentType(req)) requirePlainJson(req);
+    const body = requireObject(req.body, 'POST hub');
+    if (op.requestSchemaName) assertValid(rt.schemas, op.requestSchemaName, body, 'subscription');
+    const sub = rt.hub.register(body);
+    reply.header('location', `${deps.origin(req)}${rt.api.basePath}/hub/${sub.id}`);
+    return send(reply, mediaType, 201, JSON.stringify(sub));
+  };
+}
+
+/** The document's listener paths: the mock can be the target of notifications too (e.g. from another mock). */
+function listenerHandler(rt: ApiRuntime, deps: RouteDeps, op: Operation): Handler {
+  return (req, reply) => {
+    if (hasContentType(req)) requirePlainJson(req);
+    const body = requireObject(req.body, `POST ${op.path}`);
+    if (op.requestSchemaName) assertValid(rt.schemas, op.requestSchemaName, body, 'event');
+    deps.received.push({ apiId: rt.api.id, path: op.path, body });
+    if (deps.received.length > MAX_RECEIVED) deps.received.splice(0, deps.received.length - MAX_RECEIVED);
+    const id = typeof body.eventId === 'string' ? body.eventId : randomUUID();
+    return send(reply, rt.api.mediaType, 201, JSON.stringify({ id, callback: `${deps.origin(req)}${op.fullPath}` }));
+  };
+}
+
+function handlerFor(rt: ApiRuntime, deps: RouteDeps, op: Operation): Handler | undefined {
+  if (op.kind === 'hubRegister' || op.kind === 'hubUnregister') return hubHandlers(rt, deps, op);
+  if (op.kind === 'listener') return listenerHandler(rt, deps, op);
+  const res = op.resource ? rt.resources.get(op.resource) : undefined;
+  if (!res) return undefined;
+  switch (op.kind) {
+    case 'list': return listHandler(res, deps);
+    case 'retrieve': return retrieveHandler(res, deps);
+    case 'create': return createHandler(res, deps);
+    case 'patch': return res.model.updateSchemaName ? patchHandler(res, deps) : undefined;
+    case 'delete': return deleteHandler(res, deps);
+    default: return undefined; // PUT and other operations: not served (405)
+  }
+}
+
+/** `/shoppingCart/{id}` → `/shoppingCart/:id` */
+export function routePath(fullPath: string): string {
+  return fullPath.replace(/\{([^}]+)\}/g, ':$1');
+}
+
+export function registerApiRoutes(scope: FastifyInstance, rt: ApiRuntime, deps: RouteDeps): void {
+  const served = new Map<string, string[]>();
+  for (const op of rt.api.operations) {
+    const handler = handlerFor(rt, deps, op);
+    if (!handler) continue;
+    const url = routePath(op.fullPath);
+    scope.route({ method: op.method.toUpperCase(), url, handler: handler as RouteHandlerMethod, config: { op } });
+    served.set(url, [...(served.get(url) ?? []), op.method.toUpperCase()]);
+  }
+  for (const [url, methods] of served) {
+    const allow = methods.includes('GET') ? [...methods, 'HEAD'] : methods;
+    const others = [...METHODS, ...(methods.includes('GET') ? [] : ['HEAD'])].filter((m) => !methods.includes(m));
+    scope.route({
+      method: others, url,
+      handler: () => {
+        throw new MockHttpError('METHOD_NOT_ALLOWED', `method not allowed here; allowed: ${allow.join(', ')}`, { headers: { allow: allow.join(', ') } });
+      },
+    });
+  }
+}

@@ -1,0 +1,43 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { projectRoot } from '../paths.js';
+import type { ApiRuntime } from './engine.js';
+import type { Resource, Store } from './store.js';
+
+/**
+ * Seed data: `mocks/<API>/seed.json` maps resource names to records, stored as they are (server-set
+ * attributes included, no href: that is added on the way out). A record that does not validate
+ * against its entity schema (e.g. another version of the API) is skipped and reported, never served.
+ * A store is seeded once per API: with --data, deleted seed records stay deleted after a restart.
+ */
+export function seedFile(apiId: string): string {
+  return join(projectRoot, 'mocks', apiId, 'seed.json');
+}
+
+export function readSeed(apiId: string): Record<string, unknown[]> {
+  const file = seedFile(apiId);
+  if (!existsSync(file)) return {};
+  return JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown[]>;
+}
+
+export function seed(rt: ApiRuntime, store: Store, warn: (line: string) => void): number {
+  const flag = `seeded:${rt.api.id}`;
+  if (store.getMeta(flag)) return 0;
+  let count = 0;
+  for (const [name, records] of Object.entries(readSeed(rt.api.id))) {
+    const res = rt.resources.get(name);
+    if (!res || !Array.isArray(records)) continue;
+    for (const record of records) {
+      const r = record as Resource;
+      const result = rt.schemas.validate(res.model.schemaName, r);
+      if (typeof r?.id !== 'string' || !result.valid) {
+        warn(`seed: skipped ${rt.api.id} ${name} ${String(r?.id)}: ${result.errors[0]?.message ?? 'no id'}`);
+        continue;
+      }
+      store.put(res.collection, r);
+      count++;
+    }
+  }
+  store.setMeta(flag, new Date().toISOString());
+  return count;
+}

@@ -1,0 +1,137 @@
+import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
+import type { AddressInfo } from 'node:net';
+import { CtkError } from '../errors.js';
+import { schemasFor } from '../schema/schema-set.js';
+import { loadApi } from '../spec/load.js';
+import type { ApiModel } from '../spec/model.js';
+import { defaultEntries } from '../spec/registry.js';
+import { behaviourOf } from './behaviours.js';
+import { installBodyParsing } from './body.js';
+import { registerDocs } from './docs.js';
+import { MockEngine, resourceRuntime, type ApiRuntime } from './engine.js';
+import { installErrorHandling, sendError } from './errors.js';
+import { installFaults } from './faults.js';
+import { Hub } from './hub.js';
+import { Notifier, type DeliveryStats } from './notifier.js';
+import { resolveOptions, type MockServerOptions } from './options.js';
+import { originOf } from './representation.js';
+import { installResponseCheck, type ResponseViolation } from './response-check.js';
+import { registerApiRoutes, type ReceivedEvent } from './routes.js';
+import { seed } from './seed.js';
+import { SqliteStore } from './sqlite-store.js';
+import { MemoryStore, type Store } from './store.js';
+
+export type { MockServerOptions } from './options.js';
+
+export interface MockServer {
+  /** The fastify instance: `app.inject()` exercises the mock without a socket. */
+  app: FastifyInstance;
+  apis: readonly ApiModel[];
+  store: Store;
+  /** Starts listening; resolves to the base URL (`http://127.0.0.1:PORT`). */
+  listen(): Promise<string>;
+  /** Stops listening, stops clocks and deliveries, flushes and closes the store. Idempotent. */
+  close(): Promise<void>;
+  /** The base URL once listening. */
+  readonly url: string | undefined;
+  notifications: { idle(): Promise<void>; stats(): DeliveryStats };
+  /** Responses that did not validate against the spec (only with `checkResponses`). */
+  violations: ResponseViolation[];
+  /** Events POSTed to the document's listener paths of this mock. */
+  received: ReceivedEvent[];
+}
+
+function loadModels(o: MockServerOptions): ApiModel[] {
+  const selectors = o.apis ?? defaultEntries().map((e) => `${e.id}@${e.version}`);
+  const apis = selectors.map((a) => (typeof a === 'string' ? loadApi(a, { specsDir: o.specsDir, env: o.env }) : a));
+  const seen = new Map<string, ApiModel>();
+  for (const api of apis) {
+    const other = seen.get(api.basePath);
+    if (other) {
+      throw new CtkError('USAGE', `${other.id} ${other.version} and ${api.id} ${api.version} share the base path ${api.basePath}`, { hint: 'serve one version per mock' });
+    }
+    seen.set(api.basePath, api);
+  }
+  return apis;
+}
+
+function baseUrl(host: string, port: number): string {
+  return `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
+}
+
+/** The stateful, spec-driven mock server of the selected APIs, on one port under their base paths. */
+export function createMockServer(options: MockServerOptions = {}): MockServer {
+  const o = resolveOptions(options);
+  const apis = loadModels(o);
+  const store = o.store ?? (o.dataFile ? new SqliteStore(o.dataFile) : new MemoryStore());
+  let url: string | undefined;
+  const defaultOrigin = (): string => url ?? 'http://localhost';
+  const origin = (req: FastifyRequest): string => originOf(req, defaultOrigin());
+
+  const runtimes: ApiRuntime[] = [];
+  const notifier = new Notifier((id) => runtimes.some((rt) => rt.hub.isActive(id)), o.delivery);
+  const engine = new MockEngine(store, {
+    clockMs: o.clockMs, origin: defaultOrigin, onEvent: o.onEvent,
+    onTaskError: (e) => o.log(`mock: a scheduled state change failed: ${(e as Error).message}`),
+  });
+  for (const api of apis) {
+    const rt: ApiRuntime = { api, schemas: schemasFor(api), hub: new Hub(api, store, notifier, o.allowCallbackHosts), resources: new Map() };
+    for (const model of api.resources) rt.resources.set(model.name, resourceRuntime(rt, model, behaviourOf(api.id, model.name)));
+    runtimes.push(rt);
+    if (o.seed) seed(rt, store, o.log);
+  }
+
+  const mediaType = apis[0]?.mediaType ?? 'application/json;charset=utf-8';
+  const app = Fastify({
+    logger: false,
+    bodyLimit: o.bodyLimit,
+    routerOptions: { ignoreTrailingSlash: true, maxParamLength: 256 },
+    frameworkErrors: (err, _req, reply) => sendError(reply, mediaType, 400, 'BAD_URL', err.message),
+  });
+  installBodyParsing(app);
+  installErrorHandling(app, mediaType, (err, req) => o.log(`mock: internal error on ${req.method} ${req.url}: ${(err as Error)?.stack ?? String(err)}`));
+  const violations: ResponseViolation[] = [];
+  if (o.checkResponses) installResponseCheck(app, apis, violations);
+  registerDocs(app, runtimes, origin);
+  const received: ReceivedEvent[] = [];
+  const deps = { engine, store, pagingStatus: o.pagingStatus, origin, received };
+  // API routes in their own scope so fault and latency hooks never touch `/` or the documents.
+  void app.register(async (scope) => {
+    installFaults(scope, { latencyMs: o.latencyMs, faultRate: o.faultRate, mediaType, random: o.random });
+    for (const rt of runtimes) registerApiRoutes(scope, rt, deps);
+  });
+  engine.start(runtimes);
+
+  let closing: Promise<void> | undefined;
+  return {
+    app, apis, store, violations, received,
+    get url() {
+      return url;
+    },
+    notifications: { idle: () => notifier.idle(), stats: () => notifier.stats() },
+    async listen() {
+      try {
+        await app.listen({ host: o.host, port: o.port });
+      } catch (cause) {
+        const code = (cause as NodeJS.ErrnoException).code;
+        if (code === 'EADDRINUSE') throw new CtkError('USAGE', `port ${o.port} on ${o.host} is in use`, { cause, hint: 'choose another --port, or --port 0 for a free one' });
+        if (code === 'EADDRNOTAVAIL' || code === 'ENOTFOUND') throw new CtkError('USAGE', `cannot listen on ${o.host}`, { cause, hint: 'use an address of this machine, e.g. 127.0.0.1' });
+        throw cause;
+      }
+      url = baseUrl(o.host, (app.server.address() as AddressInfo).port);
+      return url;
+    },
+    close() {
+      closing ??= (async () => {
+        engine.close();
+        try {
+          await app.close();
+        } finally {
+          notifier.close();
+          store.close();
+        }
+      })();
+      return closing;
+    },
+  };
+}
