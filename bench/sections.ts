@@ -6,4 +6,5 @@ export interface Section {
 
 export const sections: Section[] = [
   { name: 'spec load and compile', run: async () => (await import('./spec-load.js')).run() },
+  { name: 'mock throughput', run: async () => (await import('./mock-throughput.js')).run() },
 ];

@@ -1,0 +1,104 @@
+import autocannon from 'autocannon';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { once } from 'node:events';
+import { fileURLToPath } from 'node:url';
+import { startPrismMock } from '../src/mock/prism.js';
+
+/**
+ * Mock throughput, side by side in one run: this mock (its CLI, in its own process), Prism's mock
+ * of the same document, and a bare fastify route answering the same bodies. Each subject runs in
+ * its own process so autocannon (here) and the server do not share an event loop. The bare route
+ * serializes per request (what a plain fastify handler does); its pre-serialized variant shows the ceiling.
+ * Goals: ≥ 8× Prism and ≥ 0.6× bare fastify, for GET by id and for the list.
+ */
+const root = fileURLToPath(new URL('..', import.meta.url));
+const BASE = '/tmf-api/shoppingCart/v4/shoppingCart';
+const ID = 'sc-1001';
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 4);
+const CONNECTIONS = 20;
+
+const BARE = `
+import Fastify from 'fastify';
+const { item, list } = JSON.parse(process.env.BODIES);
+const app = Fastify({ logger: false });
+app.get('${BASE}/:id', (req, reply) => { reply.header('content-type', 'application/json;charset=utf-8').send(item); });
+app.get('${BASE}', (req, reply) => { reply.header('content-type', 'application/json;charset=utf-8').send(list); });
+// The ceiling: the same bodies serialized once, as the mock's cache does.
+const itemText = JSON.stringify(item), listText = JSON.stringify(list);
+app.get('/text${BASE}/:id', (req, reply) => { reply.header('content-type', 'application/json;charset=utf-8').send(itemText); });
+app.get('/text${BASE}', (req, reply) => { reply.header('content-type', 'application/json;charset=utf-8').send(listText); });
+const url = await app.listen({ host: '127.0.0.1', port: 0 });
+console.log('listening on ' + url);
+`;
+
+interface Subject { name: string; url: string; prefix?: string; stop(): Promise<void> }
+
+/** Spawns a server process and resolves with the URL of its "listening on" line. */
+async function spawnListening(name: string, args: string[], env: NodeJS.ProcessEnv = process.env): Promise<Subject> {
+  const child: ChildProcess = spawn(process.execPath, args, { cwd: root, env, stdio: ['ignore', 'pipe', 'ignore'] });
+  const url = await new Promise<string>((done, fail) => {
+    let out = '';
+    child.stdout!.on('data', (c: Buffer) => {
+      out += c.toString();
+      const m = /listening on (http:\/\/\S+)/.exec(out);
+      if (m) done(m[1]!);
+    });
+    child.once('exit', (code) => fail(new Error(`${name} exited with ${code} before listening`)));
+  });
+  return {
+    name, url,
+    async stop() {
+      if (child.exitCode !== null) return;
+      child.kill('SIGTERM');
+      await once(child, 'exit');
+    },
+  };
+}
+
+async function measure(url: string, seconds: number): Promise<{ rps: number; errors: number }> {
+  const r = await autocannon({ url, connections: CONNECTIONS, duration: seconds });
+  return { rps: r.requests.average, errors: r.non2xx + r.errors + r.timeouts };
+}
+
+const fmt = (n: number): string => Math.round(n).toLocaleString('en-US').padStart(8);
+
+export async function run(): Promise<void> {
+  const subjects: Subject[] = [];
+  try {
+    const mock = await spawnListening('tmf-ctk mock', ['bin/tmf-ctk.js', 'mock', '--port', '0', '--api', 'TMF663']);
+    subjects.push(mock);
+    const item = await (await fetch(`${mock.url}${BASE}/${ID}`)).json();
+    const list = await (await fetch(`${mock.url}${BASE}`)).json();
+    const bare = await spawnListening('bare fastify', ['--input-type=module', '-e', BARE], { ...process.env, BODIES: JSON.stringify({ item, list }) });
+    subjects.push(bare, { ...bare, name: 'bare, text', prefix: '/text', stop: async () => undefined });
+    const prism = await startPrismMock({ api: 'TMF663' });
+    subjects.push({ name: 'Prism', url: prism.url, stop: () => prism.close() });
+
+    const figures = new Map<string, { byId: number; list: number }>();
+    console.log(`  autocannon, ${CONNECTIONS} connections, ${SECONDS} s per measure (after a 1 s warm-up), loopback`);
+    console.log(`  ${'subject'.padEnd(14)} ${'GET by id'.padStart(10)} ${'list'.padStart(10)}   req/s`);
+    for (const s of subjects) {
+      const base = `${s.url}${s.prefix ?? ''}${BASE}`;
+      await measure(`${base}/${ID}`, 1);
+      const byId = await measure(`${base}/${ID}`, SECONDS);
+      await measure(base, 1);
+      const all = await measure(base, SECONDS);
+      figures.set(s.name, { byId: byId.rps, list: all.rps });
+      const errors = byId.errors + all.errors ? `   (${byId.errors + all.errors} non-2xx or errors)` : '';
+      console.log(`  ${s.name.padEnd(14)} ${fmt(byId.rps)}   ${fmt(all.rps)}${errors}`);
+    }
+    const m = figures.get('tmf-ctk mock')!;
+    const p = figures.get('Prism')!;
+    const b = figures.get('bare fastify')!;
+    const line = (label: string, a: number, c: number, goal: number) =>
+      `  ${label.padEnd(24)} ${(a / c).toFixed(2).padStart(7)}× ${a / c >= goal ? 'OK' : 'MISS'} (goal ≥ ${goal}×)`;
+    console.log(line('mock / Prism, by id', m.byId, p.byId, 8));
+    console.log(line('mock / Prism, list', m.list, p.list, 8));
+    console.log(line('mock / bare, by id', m.byId, b.byId, 0.6));
+    console.log(line('mock / bare, list', m.list, b.list, 0.6));
+    const t = figures.get('bare, text')!;
+    console.log(`  mock / bare fastify sending pre-serialized text: by id ${(m.byId / t.byId).toFixed(2)}×, list ${(m.list / t.list).toFixed(2)}× (the ceiling)`);
+  } finally {
+    await Promise.all(subjects.map((s) => s.stop()));
+  }
+}
