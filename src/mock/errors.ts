@@ -73,6 +73,24 @@ export function toHttpError(err: unknown): MockHttpError {
   return new MockHttpError('INTERNAL', 'internal error in the mock server (see its log)');
 }
 
+/**
+ * Fastify's router reports two things as a bad URL: an encoding it cannot decode (400), and a path
+ * parameter longer than the router's limit, which is simply no such resource (404).
+ */
+export function frameworkError(mediaType: string) {
+  return (err: FastifyError, req: FastifyRequest, reply: FastifyReply): FastifyReply => {
+    const path = req.url.split('?')[0] ?? '';
+    let decodable = true;
+    try {
+      decodeURIComponent(path);
+    } catch {
+      decodable = false;
+    }
+    if (decodable) return sendError(reply, mediaType, 404, 'NOT_FOUND', `no resource at ${req.method} ${path.slice(0, 200)}`);
+    return sendError(reply, mediaType, 400, 'BAD_URL', err.message.slice(0, 300));
+  };
+}
+
 /** Error handler, not-found handler and framework errors (bad URL encoding) as TMF Error bodies. */
 export function installErrorHandling(app: FastifyInstance, mediaType: string, onInternal: (err: unknown, req: FastifyRequest) => void): void {
   app.setErrorHandler((err, req, reply) => {

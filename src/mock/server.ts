@@ -9,7 +9,7 @@ import { behaviourOf } from './behaviours.js';
 import { installBodyParsing } from './body.js';
 import { registerDocs } from './docs.js';
 import { MockEngine, resourceRuntime, type ApiRuntime } from './engine.js';
-import { installErrorHandling, sendError } from './errors.js';
+import { frameworkError, installErrorHandling } from './errors.js';
 import { installFaults } from './faults.js';
 import { Hub } from './hub.js';
 import { Notifier, type DeliveryStats } from './notifier.js';
@@ -86,7 +86,7 @@ export function createMockServer(options: MockServerOptions = {}): MockServer {
     logger: false,
     bodyLimit: o.bodyLimit,
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 256 },
-    frameworkErrors: (err, _req, reply) => sendError(reply, mediaType, 400, 'BAD_URL', err.message),
+    frameworkErrors: frameworkError(mediaType),
   });
   installBodyParsing(app);
   installErrorHandling(app, mediaType, (err, req) => o.log(`mock: internal error on ${req.method} ${req.url}: ${(err as Error)?.stack ?? String(err)}`));
