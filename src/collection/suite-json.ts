@@ -1,0 +1,60 @@
+/**
+ * What an exported collection carries for its scripts. The collection variable `ctk.suite` (JSON) holds the
+ * API's identity and normalized schema definitions (embedded once), the run settings and each case's metadata;
+ * the sandbox library reads it, and so does the newman adapter to build results. Each step travels in its
+ * own request's pre-request script (`tmfCtk.pre(pm, caseId, index, step)`): postman-sandbox copies every
+ * variable into the sandbox for every script, so per-request data kept in a variable would be copied
+ * hundreds of times. Plain data, like the suite model itself.
+ */
+import type { JsonSchema, Operation, ResponseModel } from '../spec/model.js';
+import type { Capture, CheckUse, Feature, Poll, RequestTemplate } from '../runner/suite/types.js';
+
+export const SUITE_VARIABLE = 'ctk.suite';
+export const LIBRARY_VARIABLE = 'ctk.lib';
+/** Hash of the library and the suite: a sandbox holding another collection's library loads this one. */
+export const BUILD_VARIABLE = 'ctk.build';
+/** Extra headers (auth) for every request: JSON object or `Name: value` lines, from an environment. */
+export const HEADERS_VARIABLE = 'ctk.headers';
+export const SUITE_FORMAT = 1;
+
+/** The part of an operation the checks read: its declared statuses, their schemas and headers. */
+export interface SandboxOp extends Pick<Operation, 'method' | 'path'> {
+  responses: Record<string, Pick<ResponseModel, 'status' | 'schemaName' | 'isArray' | 'headers'>>;
+}
+
+export interface SandboxStep {
+  name: string;
+  request: RequestTemplate;
+  op?: SandboxOp;
+  expect: number[];
+  checks: CheckUse[];
+  capture?: Capture[];
+  poll?: Poll;
+  optionalVars?: boolean;
+  /** A cleanup step: sent unless the case stopped below HTTP, recorded, never judged. */
+  cleanup?: boolean;
+}
+
+/** A case as the adapter needs it to report: identity, weight, and why it is a note if it is one. */
+export interface SandboxCase {
+  id: string;
+  title: string;
+  resource?: string;
+  mandatory: boolean;
+  feature: Feature;
+  /** Set when the case is exported as a note instead of requests: why it does not run in Postman. */
+  skip?: string;
+}
+
+export interface SandboxSuite {
+  format: typeof SUITE_FORMAT;
+  /** Hash of the library and this suite: a sandbox holding an older copy loads this one instead. */
+  build: string;
+  api: { id: string; version: string; title: string; basePath: string; mediaType: string };
+  definitions: Record<string, JsonSchema>;
+  strict: boolean;
+  disabledChecks: string[];
+  /** Consecutive requests failing below HTTP after which the rest of the run is not sent (as the native runner). */
+  breaker: number;
+  cases: SandboxCase[];
+}
