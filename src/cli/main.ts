@@ -17,6 +17,7 @@ const COMMANDS: Record<string, Loader> = {
   mock: () => import('./mock.js'),
   report: () => import('./report.js'),
   run: () => import('./run.js'),
+  selftest: () => import('./selftest.js'),
 };
 
 /** Registers a command (tests and later modules); the table above is the built-in set. */
