@@ -66,10 +66,11 @@ export const command: Command = {
 
     if (engine === 'prism') {
       if (entries.length !== 1 || values.all || !values.api) throw new CtkError('USAGE', '--engine prism serves exactly one API', { hint: 'e.g. tmf-ctk mock --engine prism --api TMF663' });
+      const stopped = untilSignal();
       const prism = await startPrismMock({ api: findEntry(values.api), host, port, specsDir, env: io.env });
       io.out(`listening on ${prism.url}`);
       io.out(`  ${prism.api.id} ${prism.api.title} ${prism.api.version} (Prism, stateless)  ${prism.url}${prism.api.basePath}`);
-      await Promise.race([untilSignal(), prism.exited]);
+      await Promise.race([stopped, prism.exited]);
       await prism.close();
       return 0;
     }
@@ -86,6 +87,8 @@ export const command: Command = {
       pagingStatus, clockMs: numberOption('clock-ms', values['clock-ms'], 2000, { max: 86_400_000 }),
       log: (line) => io.err(line),
     });
+    // Listen for signals before saying "listening": a supervisor may stop us as soon as it reads that line.
+    const stopped = untilSignal();
     let url: string;
     try {
       url = await server.listen();
@@ -95,7 +98,7 @@ export const command: Command = {
     }
     io.out(`listening on ${url}`);
     for (const api of server.apis) io.out(`  ${api.id} ${api.title} ${api.version}  ${url}${api.basePath}`);
-    const signal = await untilSignal();
+    const signal = await stopped;
     io.err(`${signal}: stopping (flushing the store)`);
     await server.close();
     return 0;

@@ -24,6 +24,7 @@ export function seed(rt: ApiRuntime, store: Store, warn: (line: string) => void)
   const flag = `seeded:${rt.api.id}`;
   if (store.getMeta(flag)) return 0;
   let count = 0;
+  const skipped: string[] = [];
   for (const [name, records] of Object.entries(readSeed(rt.api.id))) {
     const res = rt.resources.get(name);
     if (!res || !Array.isArray(records)) continue;
@@ -31,12 +32,15 @@ export function seed(rt: ApiRuntime, store: Store, warn: (line: string) => void)
       const r = record as Resource;
       const result = rt.schemas.validate(res.model.schemaName, r);
       if (typeof r?.id !== 'string' || !result.valid) {
-        warn(`seed: skipped ${rt.api.id} ${name} ${String(r?.id)}: ${result.errors[0]?.message ?? 'no id'}`);
+        skipped.push(`${name} ${String(r?.id)} (${result.errors[0]?.message ?? 'no id'})`);
         continue;
       }
       store.put(res.collection, r);
       count++;
     }
+  }
+  if (skipped.length) {
+    warn(`seed: ${skipped.length} record(s) of mocks/${rt.api.id}/seed.json do not validate against ${rt.api.id} ${rt.api.version} and were skipped, e.g. ${skipped[0]}`);
   }
   store.setMeta(flag, new Date().toISOString());
   return count;

@@ -17,7 +17,8 @@ export class SqliteStore implements Store {
 
   constructor(file: string) {
     try {
-      this.db = new Database(file);
+      // The lock is held for the life of the other process: waiting (better-sqlite3's default is 5 s) only delays the error.
+      this.db = new Database(file, { timeout: 250 });
       // One process per file: a second mock on the same file would serve a stale mirror. Set before
       // WAL so SQLite keeps the WAL index in process memory and holds the lock from the first write.
       this.db.pragma('locking_mode = EXCLUSIVE');
