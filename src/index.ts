@@ -20,3 +20,6 @@ export { resolveTemplate, type Vars } from './runner/template.js';
 export { CHECKS, CHECK_IDS, type Check, type CheckContext, type CheckOutcome } from './checks/index.js';
 export { RunEmitter, type RunEventListener } from './runner/events.js';
 export { SUITES } from '../suites/index.js';
+export { createMockServer, type MockServer, type MockServerOptions } from './mock/server.js';
+export type { Store, Resource } from './mock/store.js';
+export { startPrismMock, type PrismOptions, type PrismMock } from './mock/prism.js';
