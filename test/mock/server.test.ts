@@ -65,6 +65,24 @@ describe('index and documents', () => {
   });
 });
 
+describe('listener paths of the document', () => {
+  it('accept a valid event (201, recorded in server.received), refuse an invalid one (400)', async () => {
+    const s = testServer({ apis: ['TMF663'] });
+    try {
+      const path = '/tmf-api/shoppingCart/v4/listener/shoppingCartCreateEvent';
+      const event = { eventId: 'e-1', eventTime: '2026-11-25T10:00:00Z', eventType: 'ShoppingCartCreateEvent', event: { shoppingCart: { id: 'sc-1' } } };
+      const a = await call(s, 'POST', path, event);
+      assert.equal(a.status, 201);
+      assert.equal((a.json as { id: string }).id, 'e-1');
+      assert.deepEqual(s.received.map((r) => r.body.eventId), ['e-1']);
+      assert.equal((await call(s, 'POST', path, { ...event, eventTime: 'yesterday' })).status, 400);
+      assert.deepEqual(s.violations, []);
+    } finally {
+      await s.close();
+    }
+  });
+});
+
 describe('options and other document versions', () => {
   it('paging status 200 (as the v4 documents declare) for a partial page', async () => {
     const s = testServer({ apis: ['TMF699'], pagingStatus: 200 });
