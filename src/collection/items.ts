@@ -11,6 +11,8 @@ import { BUILD_VARIABLE, LIBRARY_VARIABLE, type SandboxStep } from './suite-json
 
 const script = (listen: PostmanEvent['listen'], lines: string[]): PostmanEvent => ({ listen, script: { type: 'text/javascript', exec: lines } });
 
+export const CLEANUP_SUFFIX = ':cleanup';
+
 /**
  * First lines of every pre-request script: load the library once per run. `tmfCtk` is an undeclared global on
  * purpose: postman-sandbox keeps it for the whole run. In every request rather than at collection level,
@@ -60,7 +62,8 @@ function stepItem(c: Case, step: Step, index: number, cleanup: boolean, data: Sa
     step.optionalVars ? 'Skipped when a value it uses was not returned by the target.' : '',
   ].filter(Boolean).join(' ');
   return {
-    id: `${c.id}#${index}`,
+    // Cleanup requests are marked in their id: the adapter records them without judging them.
+    id: `${c.id}#${index}${cleanup ? CLEANUP_SUFFIX : ''}`,
     name: step.name,
     request: { ...requestOf(step.request!), ...(notes ? { description: notes } : {}) },
     event: [script('prerequest', preScript(c, index, data)), script('test', test)],

@@ -106,12 +106,14 @@ export function load(pm: Pm): CtkScripts {
       sent = { key, step, built, startedAt: new Date().toISOString() };
       if (step.poll) state.startPoll(key, step.poll.timeoutMs);
     } catch (e) {
+      // skipRequest ends the script: report first.
+      if (!cleanup) {
+        const optional = e instanceof UnresolvedError && step.optionalVars;
+        const why = e instanceof UnresolvedError ? e.message : `baseUrl "${baseUrl}" with this step's path is not a URL (${(e as Error).message})`;
+        report(pm, { check: 'response-received', status: optional ? 'skip' : 'fail', reason: `step "${step.name}" not sent: ${why}`, source: 'TMF630' });
+        if (!optional && step.capture?.length) state.stopped = 'failed';
+      }
       pm.execution.skipRequest();
-      if (cleanup) return;
-      const optional = e instanceof UnresolvedError && step.optionalVars;
-      const why = e instanceof UnresolvedError ? e.message : `baseUrl "${baseUrl}" with this step's path is not a URL (${(e as Error).message})`;
-      report(pm, { check: 'response-received', status: optional ? 'skip' : 'fail', reason: `step "${step.name}" not sent: ${why}`, source: 'TMF630' });
-      if (!optional && step.capture?.length) state.stopped = 'failed';
     }
   }
 
@@ -126,8 +128,9 @@ export function load(pm: Pm): CtkScripts {
     if (cleanup) return;
     const ex = exchangeOf(pm, step, mine);
     if (step.poll && judge(step, ex, env, state.vars, [step.poll.until])[0]?.status === 'fail' && state.mayRepeat(key, step.poll.intervalMs)) {
-      // Not there yet: send this request again after the interval (postman-sandbox waits for the timer).
-      setTimeout(() => pm.execution.setNextRequest(pm.info.requestId), step.poll.intervalMs);
+      // Not there yet: this request again, after the interval (the sandbox waits for a pending timer).
+      pm.execution.setNextRequest(pm.info.requestId);
+      setTimeout(() => undefined, step.poll.intervalMs);
       return;
     }
     state.mirror(pm, capture(step, ex, state.vars));
@@ -138,11 +141,11 @@ export function load(pm: Pm): CtkScripts {
 
   function note(pm: Pm, caseId: string): void {
     const c = cases.get(caseId);
-    pm.execution.skipRequest();
     state.enter(pm, caseId, 0, `${caseId}#note`);
     if (caseId === lastCase) restore(pm);
     if (state.notRun) pm.test(NOT_RUN, () => { throw new Error(state.notRun); });
     else pm.test.skip(`${SKIPPED_PREFIX}${c?.skip ?? 'not exported'}`);
+    pm.execution.skipRequest(); // ends the script
   }
 
   return { build: suite.build, pre, test, note };

@@ -1,0 +1,147 @@
+/**
+ * Runs a Postman collection through newman's library API and returns the tmf-ctk result model.
+ *
+ * Usage (what `tmf-ctk run --collection FILE [--environment FILE]` does, in src/cli/run.ts):
+ *
+ *   import { runCollection } from '../collection/index.js';
+ *   const result = await runCollection({
+ *     collection: resolve(io.cwd, values.collection),          // a file, or a parsed collection object
+ *     environment: values.environment && resolve(io.cwd, values.environment),
+ *     target: values.target,                                   // optional: sets `baseUrl` (see below)
+ *     timeoutMs, headers,                                      // --timeout, --header
+ *     company, product, release,
+ *     onEvent: (e) => mux.emit(e),                             // the same RunEvents as runConformance
+ *   });
+ *   // then exactly as a native run: mux.end(result) / renderReports, exit 1 on a failed mandatory case,
+ *   // 2 when result.error is set (nothing answered).
+ *
+ * `target`: for a collection exported by tmf-ctk it is the server root, and `baseUrl` becomes target + the
+ * API's base path (as `tmf-ctk run --target`); for any other collection `baseUrl` is set to target as given.
+ * An environment file's values, then `envVars`, then `baseUrl` from target win over the collection's own.
+ */
+import { readFile } from 'node:fs/promises';
+import { CtkError } from '../errors.js';
+import type { RunEventListener } from '../runner/events.js';
+import type { ApiResult, RunEvent, RunResult } from '../runner/results.js';
+import { runSummary, summarize } from '../runner/summary.js';
+import { toolVersion } from '../version.js';
+import { loadNewman, type NewmanOptions } from './newman-types.js';
+import { asCollection, planCollection, withCaseIds, type ApiIdentity, type CollectionPlan } from './plan.js';
+import type { PostmanCollection, PostmanEnvironment, PostmanEvent } from './postman.js';
+import { RunRecorder } from './recorder.js';
+import { HEADERS_VARIABLE } from './suite-json.js';
+
+export interface CollectionRunOptions {
+  /** A Postman v2.0/v2.1 collection: a file path, or the parsed object. */
+  collection: string | PostmanCollection;
+  /** A Postman environment: a file path, or the parsed object. */
+  environment?: string | PostmanEnvironment;
+  /** Sets `baseUrl` (see the module comment). */
+  target?: string;
+  /** Per-request timeout (ms); default 10000, as the native runner. */
+  timeoutMs?: number;
+  /** Headers for every request (auth): sent, recorded as `[redacted]`. */
+  headers?: Record<string, string>;
+  /** More variables, like newman's `--env-var`. */
+  envVars?: Record<string, string>;
+  /** What to report the results as, for collections that do not say (defaults from the collection's name). */
+  api?: Partial<ApiIdentity>;
+  company?: string;
+  product?: string;
+  release?: string;
+  onEvent?: RunEventListener;
+  /** Further newman options (`folder`, `iterationCount`, `insecure`…), passed through. */
+  newman?: Record<string, unknown>;
+}
+
+const DEFAULT_TIMEOUT_MS = 10_000;
+
+async function readJson(source: string, what: string): Promise<unknown> {
+  let text: string;
+  try {
+    text = await readFile(source, 'utf8');
+  } catch (cause) {
+    throw new CtkError('INPUT_READ', `cannot read the ${what} ${source}: ${(cause as Error).message}`, { cause });
+  }
+  try {
+    return JSON.parse(text);
+  } catch (e) {
+    throw new CtkError('USAGE', `the ${what} ${source} is not JSON: ${(e as Error).message}`);
+  }
+}
+
+/** Adds the user's headers to every request of a collection that does not do it itself (any but ours). */
+const HEADER_SCRIPT: PostmanEvent = {
+  listen: 'prerequest',
+  script: {
+    type: 'text/javascript',
+    exec: [
+      `// tmf-ctk run --header: the user's headers on every request`,
+      `var h = JSON.parse(pm.variables.get('${HEADERS_VARIABLE}') || '{}');`,
+      'Object.keys(h).forEach(function (k) { pm.request.headers.upsert({ key: k, value: String(h[k]) }); });',
+    ],
+  },
+};
+
+function emitter(listener: RunEventListener | undefined): (e: RunEvent) => void {
+  return (e) => {
+    try {
+      listener?.(e);
+    } catch {
+      // A listener that throws never stops the run (as RunEmitter); reporters are isolated by ReporterMux anyway.
+    }
+  };
+}
+
+function variables(o: CollectionRunOptions, plan: CollectionPlan): Array<{ key: string; value: string }> {
+  const vars: Record<string, string> = { ...o.envVars };
+  if (o.target) vars.baseUrl = `${o.target.replace(/\/+$/, '')}${plan.native ? plan.api.basePath : ''}`;
+  if (o.headers && Object.keys(o.headers).length) vars[HEADERS_VARIABLE] = JSON.stringify(o.headers);
+  return Object.entries(vars).map(([key, value]) => ({ key, value }));
+}
+
+function runNewman(options: NewmanOptions, recorder: RunRecorder): Promise<void> {
+  return new Promise((resolve, reject) => {
+    loadNewman().run(options, (err) => (err ? reject(err) : resolve()))
+      .on('beforeItem', (_e, a) => recorder.beforeItem(a.item))
+      .on('beforeRequest', (_e, a) => recorder.beforeRequest(a.item))
+      .on('request', (e, a) => recorder.request(e, a.item, a.request, a.response))
+      .on('assertion', (e, a) => recorder.assertion(a.item, a.assertion, a.skipped, e ?? a.error));
+  });
+}
+
+/** Runs a collection through newman; resolves to the result model whatever the target does. */
+export async function runCollection(o: CollectionRunOptions): Promise<RunResult> {
+  const where = typeof o.collection === 'string' ? o.collection : 'the collection';
+  const loaded = asCollection(typeof o.collection === 'string' ? await readJson(o.collection, 'collection') : o.collection, where);
+  const environment = typeof o.environment === 'string' ? await readJson(o.environment, 'environment') : o.environment;
+  const plan = planCollection(loaded, o.api);
+  const collection = withCaseIds(plan.native || !o.headers ? loaded : { ...loaded, event: [HEADER_SCRIPT, ...(loaded.event ?? [])] });
+  const envVar = variables(o, plan);
+  const baseUrl = envVar.find((v) => v.key === 'baseUrl')?.value ?? o.target ?? '';
+  const emit = emitter(o.onEvent);
+  const timeoutMs = o.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  const recorder = new RunRecorder({ plan, emit, timeoutMs, redact: new Set(Object.keys(o.headers ?? {}).map((k) => k.toLowerCase())) });
+  const startedAt = new Date().toISOString();
+  const t0 = performance.now();
+  emit({ type: 'runStart', target: baseUrl, apis: [{ id: plan.api.id, version: plan.api.version, cases: plan.cases.length }], startedAt });
+  emit({ type: 'apiStart', api: plan.api.id, version: plan.api.version, baseUrl });
+  try {
+    await runNewman({ ...o.newman, collection, ...(environment ? { environment } : {}), envVar, reporters: [], timeoutRequest: timeoutMs }, recorder);
+  } catch (e) {
+    throw new CtkError('USAGE', `newman could not run ${where}: ${(e as Error).message}`, { cause: e });
+  }
+  const cases = recorder.finish();
+  const api: ApiResult = { ...plan.api, baseUrl, cases, summary: summarize(cases), durationMs: Math.round(performance.now() - t0) };
+  emit({ type: 'apiEnd', api: api.id, result: api });
+  const unreachable = recorder.sent > 0 && !recorder.answered;
+  const result: RunResult = {
+    schemaVersion: 1, tool: { name: 'tmf-ctk', version: toolVersion() }, target: baseUrl,
+    ...(o.company ? { company: o.company } : {}), ...(o.product ? { product: o.product } : {}), ...(o.release ? { release: o.release } : {}),
+    startedAt, finishedAt: new Date().toISOString(), durationMs: Math.round(performance.now() - t0),
+    apis: [api], summary: runSummary([api], unreachable),
+    ...(unreachable ? { error: { code: 'TARGET_UNREACHABLE', message: `${baseUrl || 'the target'} cannot be reached: ${recorder.lastTransport ?? 'no answer'}` } } : {}),
+  };
+  emit({ type: 'runEnd', result });
+  return result;
+}
