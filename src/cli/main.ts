@@ -17,6 +17,7 @@ const COMMANDS: Record<string, Loader> = {
   mock: () => import('./mock.js'),
   report: () => import('./report.js'),
   run: () => import('./run.js'),
+  export: () => import('./export.js'),
   selftest: () => import('./selftest.js'),
 };
 
