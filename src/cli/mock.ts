@@ -37,6 +37,9 @@ const OPTIONS = {
   specs: { type: 'string' }, engine: { type: 'string' },
 } as const;
 
+/** Options of the native engine only: Prism has no store, clock, faults or hub policy. */
+const NATIVE_ONLY = ['data', 'no-seed', 'latency', 'fault-rate', 'allow-callback', 'paging-status', 'clock-ms'] as const;
+
 /** Resolves when SIGINT or SIGTERM arrives (or `stop` is called by an embedding test). */
 function untilSignal(): Promise<string> {
   return new Promise((done) => {
@@ -66,6 +69,8 @@ export const command: Command = {
 
     if (engine === 'prism') {
       if (entries.length !== 1 || values.all || !values.api) throw new CtkError('USAGE', '--engine prism serves exactly one API', { hint: 'e.g. tmf-ctk mock --engine prism --api TMF663' });
+      const native = NATIVE_ONLY.filter((f) => values[f] !== undefined);
+      if (native.length) throw new CtkError('USAGE', `--${native.join(', --')} ${native.length === 1 ? 'does' : 'do'} not apply to --engine prism (stateless, example-based)`);
       const stopped = untilSignal();
       const prism = await startPrismMock({ api: findEntry(values.api), host, port, specsDir, env: io.env });
       io.out(`listening on ${prism.url}`);

@@ -24,6 +24,7 @@ describe('tmf-ctk mock', () => {
       [['--engine', 'wiremock'], /error \[USAGE\]: --engine/],
       [['--engine', 'prism'], /error \[USAGE\]: --engine prism serves exactly one API/],
       [['--bogus'], /error \[USAGE\]/],
+      [['--engine', 'prism', '--api', 'TMF663', '--data', 'x.db'], /error \[USAGE\]: --data does not apply to --engine prism/],
     ];
     await Promise.all(cases.map(async ([args, message]) => {
       const p = spawnCli(['mock', ...args]);

@@ -163,3 +163,24 @@ describe('allowed hosts and delivery limits', () => {
     }
   });
 });
+
+describe('callback policy (unit)', async () => {
+  const { callbackProblem, isLoopback, subscriptionFilters } = await import('../../src/mock/hub.js');
+  it('loopback in every spelling is allowed; anything else needs --allow-callback', () => {
+    for (const h of ['localhost', 'api.localhost', '127.0.0.1', '127.255.0.9', '::1', '[::1]', '::ffff:127.0.0.1']) assert.ok(isLoopback(h), h);
+    for (const h of ['localhost.example.com', '128.0.0.1', '0.0.0.0', '::', '10.0.0.1', 'example.com']) assert.ok(!isLoopback(h), h);
+    assert.equal(callbackProblem('http://127.0.0.1:9/x', []), undefined);
+    assert.match(callbackProblem('http://example.com/x', []) ?? '', /--allow-callback example.com/);
+    assert.equal(callbackProblem('https://Example.com/x', ['example.com']), undefined);
+    assert.equal(callbackProblem('http://example.com/x', ['example.com:80']), undefined);
+    assert.match(callbackProblem('http://example.com:81/x', ['example.com:80']) ?? '', /not allowed/);
+  });
+  it('subscription queries are TMF630 filters on the event; spaces and a leading ? are tolerated', () => {
+    assert.deepEqual(subscriptionFilters(' ?eventType = A,B & event.x.state=done'), [
+      { path: ['eventType'], op: 'eq', values: ['A', 'B'] },
+      { path: ['event', 'x', 'state'], op: 'eq', values: ['done'] },
+    ]);
+    assert.deepEqual(subscriptionFilters(undefined), []);
+    assert.throws(() => subscriptionFilters('__proto__=1'));
+  });
+});

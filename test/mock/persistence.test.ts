@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
-import { call, testServer } from './helpers.js';
+import { call, eventually, testServer } from './helpers.js';
 import { spawnCli, startCli, stop } from './cli-process.js';
 
 /** `--data FILE`: a restart loses nothing, even after kill -9; deleted seed data stays deleted. */
@@ -30,6 +30,21 @@ describe('persistence across a restart', () => {
       const list = (await call(second, 'GET', CARTS)).json as Array<{ id: string }>;
       assert.deepEqual(list.map((c) => c.id), before.map((c) => c.id));
       assert.equal((await call(second, 'DELETE', `/tmf-api/shoppingCart/v4/hub/${sub.id}`)).status, 204);
+    } finally {
+      await second.close();
+    }
+  });
+
+  it('product order clocks resume after a restart', async () => {
+    const dataFile = join(dir, 'clock.db');
+    const orders = '/tmf-api/productOrderingManagement/v4/productOrder';
+    const first = testServer({ apis: ['TMF622'], dataFile, clockMs: 0 });
+    const order = (await call(first, 'POST', orders, { productOrderItem: [{ id: '1', action: 'add' }] })).json as { id: string; state: string };
+    assert.equal(order.state, 'acknowledged');
+    await first.close();
+    const second = testServer({ apis: ['TMF622'], dataFile, clockMs: 10 });
+    try {
+      await eventually(() => second.store.get('TMF622/productOrder', order.id)?.state === 'completed', 3000, 'the order to complete');
     } finally {
       await second.close();
     }
