@@ -139,9 +139,17 @@ export class RunRecorder {
   /** The results in collection order; a folder newman never reached is skipped. */
   finish(): CaseResult[] {
     this.#close();
-    return this.#o.plan.cases.map((p) => this.#results.get(p.key) ?? {
-      id: p.id, title: p.title, api: this.#o.plan.api.id, ...(p.resource ? { resource: p.resource } : {}), mandatory: p.mandatory,
-      status: 'skip', reason: p.skip ?? 'not run: newman sent no request of this folder', exchanges: [], checks: [], advisories: [], durationMs: 0,
+    const api = this.#o.plan.api.id;
+    return this.#o.plan.cases.map((p) => {
+      const done = this.#results.get(p.key);
+      if (done) return done;
+      const result: CaseResult = {
+        id: p.id, title: p.title, api, ...(p.resource ? { resource: p.resource } : {}), mandatory: p.mandatory,
+        status: 'skip', reason: p.skip ?? 'not run: newman sent no request of this folder', exchanges: [], checks: [], advisories: [], durationMs: 0,
+      };
+      this.#o.emit({ type: 'caseStart', api, caseId: p.id, title: p.title, mandatory: p.mandatory });
+      this.#o.emit({ type: 'caseEnd', api, result });
+      return result;
     });
   }
 
