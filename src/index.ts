@@ -23,3 +23,4 @@ export { SUITES } from '../suites/index.js';
 export { createMockServer, type MockServer, type MockServerOptions } from './mock/server.js';
 export type { Store, Resource } from './mock/store.js';
 export { startPrismMock, type PrismOptions, type PrismMock } from './mock/prism.js';
+export { exportApi, exportCollection, runCollection, planCollection, type ExportOptions, type CollectionRunOptions, type PostmanCollection, type PostmanEnvironment } from './collection/index.js';
