@@ -29,6 +29,7 @@ import { loadNewman, type NewmanOptions } from './newman-types.js';
 import { asCollection, planCollection, withCaseIds, type ApiIdentity, type CollectionPlan } from './plan.js';
 import type { PostmanCollection, PostmanEnvironment, PostmanEvent } from './postman.js';
 import { RunRecorder } from './recorder.js';
+import { parseHeaders } from './sandbox/state.js';
 import { HEADERS_VARIABLE } from './suite-json.js';
 
 export interface CollectionRunOptions {
@@ -100,6 +101,20 @@ function variables(o: CollectionRunOptions, plan: CollectionPlan): Array<{ key: 
   return Object.entries(vars).map(([key, value]) => ({ key, value }));
 }
 
+/** Names of the user's headers, wherever they come from: reported `[redacted]` like credentials. */
+function userHeaderNames(o: CollectionRunOptions, environment: PostmanEnvironment | undefined): Set<string> {
+  const fromEnv = environment?.values?.find((v) => v.key === HEADERS_VARIABLE && v.enabled !== false)?.value;
+  const names = new Set(Object.keys(o.headers ?? {}));
+  for (const raw of [fromEnv, o.envVars?.[HEADERS_VARIABLE]]) {
+    try {
+      for (const k of Object.keys(parseHeaders(raw))) names.add(k);
+    } catch {
+      // A malformed ctk.headers fails every step of the run with its reason (see sandbox/state.ts): nothing to redact.
+    }
+  }
+  return new Set([...names].map((k) => k.toLowerCase()));
+}
+
 function runNewman(options: NewmanOptions, recorder: RunRecorder): Promise<void> {
   return new Promise((resolve, reject) => {
     loadNewman().run(options, (err) => (err ? reject(err) : resolve()))
@@ -114,14 +129,14 @@ function runNewman(options: NewmanOptions, recorder: RunRecorder): Promise<void>
 export async function runCollection(o: CollectionRunOptions): Promise<RunResult> {
   const where = typeof o.collection === 'string' ? o.collection : 'the collection';
   const loaded = asCollection(typeof o.collection === 'string' ? await readJson(o.collection, 'collection') : o.collection, where);
-  const environment = typeof o.environment === 'string' ? await readJson(o.environment, 'environment') : o.environment;
+  const environment = (typeof o.environment === 'string' ? await readJson(o.environment, 'environment') : o.environment) as PostmanEnvironment | undefined;
   const plan = planCollection(loaded, o.api);
   const collection = withCaseIds(plan.native || !o.headers ? loaded : { ...loaded, event: [HEADER_SCRIPT, ...(loaded.event ?? [])] });
   const envVar = variables(o, plan);
   const baseUrl = envVar.find((v) => v.key === 'baseUrl')?.value ?? o.target ?? '';
   const emit = emitter(o.onEvent);
   const timeoutMs = o.timeoutMs ?? DEFAULT_TIMEOUT_MS;
-  const recorder = new RunRecorder({ plan, emit, timeoutMs, redact: new Set(Object.keys(o.headers ?? {}).map((k) => k.toLowerCase())) });
+  const recorder = new RunRecorder({ plan, emit, timeoutMs, redact: userHeaderNames(o, environment) });
   const startedAt = new Date().toISOString();
   const t0 = performance.now();
   emit({ type: 'runStart', target: baseUrl, apis: [{ id: plan.api.id, version: plan.api.version, cases: plan.cases.length }], startedAt });

@@ -8,7 +8,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
-import { runCollection } from '../../src/collection/index.ts';
+import { exportApi, runCollection } from '../../src/collection/index.ts';
 import { renderReports } from '../../src/reporters/index.ts';
 import type { RunEvent } from '../../src/runner/results.ts';
 import { tempDir } from '../reporters/helpers.ts';
@@ -81,6 +81,19 @@ test('--header values reach the target and are recorded redacted', async () => {
   assert.equal(recorded.authorization, '[redacted]');
   assert.equal(recorded['x-tenant'], '[redacted]');
   assert.doesNotMatch(JSON.stringify(r), /s3cret/);
+});
+
+test('an exported collection sends ctk.headers from an environment and records them redacted', async () => {
+  const collection = await exportApi('TMF663', { cases: ['TC_ShoppingCart_N1'] });
+  const environment = { values: [{ key: 'ctk.headers', value: 'Authorization: Bearer t0ken\nX-Tenant: acme', enabled: true }] };
+  const r = await runCollection({ collection, environment, target: server.url });
+  const sent = server.seen.find((s) => s.url === '/tmf-api/shoppingCart/v4/shoppingCart')!;
+  assert.equal(sent.headers.authorization, 'Bearer t0ken');
+  assert.equal(sent.headers['x-tenant'], 'acme');
+  const c = r.apis[0]!.cases[0]!;
+  assert.equal(c.status, 'fail', 'the widget server is no shopping cart API');
+  assert.equal(c.exchanges[0]!.request.headers['x-tenant'], '[redacted]');
+  assert.doesNotMatch(JSON.stringify(r), /t0ken/);
 });
 
 test('a target that is down yields failed cases and TARGET_UNREACHABLE, not a crash', async () => {

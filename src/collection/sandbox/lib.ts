@@ -13,7 +13,7 @@
  * request builder, templates, checks and the ajv SchemaSet are the shared modules themselves.
  */
 import { buildRequest, type BuiltRequest } from '../../runner/request.js';
-import type { Exchange } from '../../runner/results.js';
+import type { CheckResult, Exchange } from '../../runner/results.js';
 import { UnresolvedError } from '../../runner/template.js';
 import { SchemaSet } from '../../schema/schema-set.js';
 import type { ApiModel } from '../../spec/model.js';
@@ -37,8 +37,8 @@ interface Sent {
   startedAt: string;
 }
 
-function report(pm: Pm, r: { check: string; status: 'pass' | 'fail' | 'skip'; reason?: string; source?: string; advisory?: string }): void {
-  const name = oneLine(assertionName(r as Parameters<typeof assertionName>[0]));
+function report(pm: Pm, r: Pick<CheckResult, 'check' | 'status' | 'reason' | 'source' | 'advisory'>): void {
+  const name = oneLine(assertionName(r));
   if (r.status === 'skip') pm.test.skip(name);
   else pm.test(name, () => { if (r.status === 'fail') throw new Error(r.reason ?? 'failed'); });
 }
@@ -72,21 +72,34 @@ function parkVariables(pm: Pm): (pm: Pm) => void {
   };
 }
 
-export function load(pm: Pm): CtkScripts {
-  const suite = JSON.parse(String(pm.collectionVariables.get(SUITE_VARIABLE))) as SandboxSuite;
-  const restore = parkVariables(pm);
-  const lastCase = suite.cases[suite.cases.length - 1]?.id;
-  // SchemaSet reads the API's id, version and definitions; the checks read its media type.
-  const api = { ...suite.api, definitions: suite.definitions, events: [], resources: [], operations: [] } as unknown as ApiModel;
-  const env: JudgeEnv = { api, schemas: new SchemaSet(api), strict: suite.strict, disabledChecks: new Set(suite.disabledChecks) };
-  const cases = new Map<string, SandboxCase>(suite.cases.map((c) => [c.id, c]));
-  const state = new CaseState(suite.breaker);
-  let sent: Sent | undefined;
+/** One run inside the sandbox: the suite, the compiled validators and the state between requests. */
+class SandboxRun implements CtkScripts {
+  readonly build: string;
+  readonly #env: JudgeEnv;
+  readonly #cases: Map<string, SandboxCase>;
+  readonly #state: CaseState;
+  readonly #lastCase: string | undefined;
+  readonly #restore: (pm: Pm) => void;
+  /** The request the current item's pre-request script built, for its test script. */
+  #sent: Sent | undefined;
+
+  constructor(pm: Pm) {
+    const suite = JSON.parse(String(pm.collectionVariables.get(SUITE_VARIABLE))) as SandboxSuite;
+    this.build = suite.build;
+    this.#restore = parkVariables(pm);
+    this.#lastCase = suite.cases[suite.cases.length - 1]?.id;
+    // SchemaSet reads the API's id, version and definitions; the checks read its media type.
+    const api = { ...suite.api, definitions: suite.definitions, events: [], resources: [], operations: [] } as unknown as ApiModel;
+    this.#env = { api, schemas: new SchemaSet(api), strict: suite.strict, disabledChecks: new Set(suite.disabledChecks) };
+    this.#cases = new Map(suite.cases.map((c) => [c.id, c]));
+    this.#state = new CaseState(suite.breaker);
+  }
 
   /** Whether the request may go; reports the case as not run on its first item when the run stopped. */
-  function admitted(pm: Pm, caseId: string, index: number, cleanup: boolean, key: string): boolean {
-    state.enter(pm, caseId, index, key);
-    if (caseId === lastCase) restore(pm);
+  #admitted(pm: Pm, caseId: string, index: number, cleanup: boolean): boolean {
+    const state = this.#state;
+    state.enter(pm, caseId, index, `${caseId}#${index}`);
+    if (caseId === this.#lastCase) this.#restore(pm);
     if (state.notRun) {
       if (index === 0) pm.test(NOT_RUN, () => { throw new Error(state.notRun); });
       return false;
@@ -94,59 +107,66 @@ export function load(pm: Pm): CtkScripts {
     return !state.stopped || (cleanup && state.stopped === 'failed');
   }
 
-  function pre(pm: Pm, caseId: string, index: number, step: SandboxStep): void {
+  pre(pm: Pm, caseId: string, index: number, step: SandboxStep): void {
     const key = `${caseId}#${index}`;
     const cleanup = step.cleanup === true;
-    sent = undefined;
-    if (!admitted(pm, caseId, index, cleanup, key)) return pm.execution.skipRequest();
+    this.#sent = undefined;
+    if (!this.#admitted(pm, caseId, index, cleanup)) return pm.execution.skipRequest();
     const baseUrl = String(pm.variables.get('baseUrl') ?? '').replace(/\/+$/, '');
     try {
-      const built = buildRequest(step.request, state.vars, { baseUrl, headers: userHeaders(pm) });
+      const built = buildRequest(step.request, this.#state.vars, { baseUrl, headers: userHeaders(pm) });
       apply(pm, built);
-      sent = { key, step, built, startedAt: new Date().toISOString() };
-      if (step.poll) state.startPoll(key, step.poll.timeoutMs);
+      this.#sent = { key, step, built, startedAt: new Date().toISOString() };
+      if (step.poll) this.#state.startPoll(key, step.poll.timeoutMs);
     } catch (e) {
-      // skipRequest ends the script: report first.
-      if (!cleanup) {
-        const optional = e instanceof UnresolvedError && step.optionalVars;
-        const why = e instanceof UnresolvedError ? e.message : `baseUrl "${baseUrl}" with this step's path is not a URL (${(e as Error).message})`;
-        report(pm, { check: 'response-received', status: optional ? 'skip' : 'fail', reason: `step "${step.name}" not sent: ${why}`, source: 'TMF630' });
-        if (!optional && step.capture?.length) state.stopped = 'failed';
-      }
+      // skipRequest ends the script: report first. Cleanup is best effort: nothing to report.
+      if (!cleanup) this.#notSent(pm, step, e, baseUrl);
       pm.execution.skipRequest();
     }
   }
 
-  function test(pm: Pm, caseId: string, index: number): void {
-    const mine = sent?.key === `${caseId}#${index}` ? sent : undefined;
-    sent = undefined;
-    if (!mine) return;
-    const { step, key } = mine;
-    const cleanup = step.cleanup === true;
-    if (pm.response.code === undefined) return state.transportFailed(cleanup);
+  /** A step that could not be built: a placeholder without a value (as natively), no usable baseUrl or ctk.headers. */
+  #notSent(pm: Pm, step: SandboxStep, e: unknown, baseUrl: string): void {
+    const optional = e instanceof UnresolvedError && step.optionalVars;
+    const why = e instanceof UnresolvedError ? e.message : `${(e as Error).message} (baseUrl is "${baseUrl}")`;
+    report(pm, { check: 'response-received', status: optional ? 'skip' : 'fail', reason: `step "${step.name}" not sent: ${why}`, source: 'TMF630' });
+    if (!optional && step.capture?.length) this.#state.stopped = 'failed';
+  }
+
+  test(pm: Pm, caseId: string, index: number): void {
+    const sent = this.#sent?.key === `${caseId}#${index}` ? this.#sent : undefined;
+    this.#sent = undefined;
+    if (!sent) return;
+    const { step, key } = sent;
+    const state = this.#state;
+    if (pm.response.code === undefined) return state.transportFailed(step.cleanup === true);
     state.answered();
-    if (cleanup) return;
-    const ex = exchangeOf(pm, step, mine);
-    if (step.poll && judge(step, ex, env, state.vars, [step.poll.until])[0]?.status === 'fail' && state.mayRepeat(key, step.poll.intervalMs)) {
+    if (step.cleanup) return;
+    const ex = exchangeOf(pm, step, sent);
+    if (step.poll && judge(step, ex, this.#env, state.vars, [step.poll.until])[0]?.status === 'fail' && state.mayRepeat(key, step.poll.intervalMs)) {
       // Not there yet: this request again, after the interval (the sandbox waits for a pending timer).
       pm.execution.setNextRequest(pm.info.requestId);
       setTimeout(() => undefined, step.poll.intervalMs);
       return;
     }
     state.mirror(pm, capture(step, ex, state.vars));
-    const results = judge(step, ex, env, state.vars);
+    const results = judge(step, ex, this.#env, state.vars);
     for (const r of results) report(pm, r);
     if (results.some((r) => r.status === 'fail') && step.capture?.length) state.stopped = 'failed';
   }
 
-  function note(pm: Pm, caseId: string): void {
-    const c = cases.get(caseId);
+  note(pm: Pm, caseId: string): void {
+    const state = this.#state;
     state.enter(pm, caseId, 0, `${caseId}#note`);
-    if (caseId === lastCase) restore(pm);
+    if (caseId === this.#lastCase) this.#restore(pm);
     if (state.notRun) pm.test(NOT_RUN, () => { throw new Error(state.notRun); });
-    else pm.test.skip(`${SKIPPED_PREFIX}${c?.skip ?? 'not exported'}`);
+    else pm.test.skip(`${SKIPPED_PREFIX}${this.#cases.get(caseId)?.skip ?? 'not exported'}`);
     pm.execution.skipRequest(); // ends the script
   }
+}
 
-  return { build: suite.build, pre, test, note };
+/** What the loader line calls: the scripts' entry points, bound to this run. */
+export function load(pm: Pm): CtkScripts {
+  const run = new SandboxRun(pm);
+  return { build: run.build, pre: run.pre.bind(run), test: run.test.bind(run), note: run.note.bind(run) };
 }

@@ -15,12 +15,16 @@ function randomHex(bytes: number): string {
   return s;
 }
 
-/** The user's headers (auth…) from the `ctk.headers` variable: a JSON object or `Name: value` lines. */
-export function userHeaders(pm: Pm): Record<string, string> {
-  const raw = pm.variables.get(HEADERS_VARIABLE);
+/** Headers as `ctk.headers` holds them: a JSON object, or `Name: value` lines. */
+export function parseHeaders(raw: unknown): Record<string, string> {
   if (typeof raw !== 'string' || raw.trim() === '') return {};
   if (raw.trim().startsWith('{')) {
-    const parsed: unknown = JSON.parse(raw);
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(raw);
+    } catch (e) {
+      throw new Error(`${HEADERS_VARIABLE} is not a JSON object (${(e as Error).message}); use {"Name": "value"} or "Name: value" lines`);
+    }
     return isObject(parsed) ? Object.fromEntries(Object.entries(parsed).map(([k, v]) => [k, String(v)])) : {};
   }
   const out: Record<string, string> = {};
@@ -29,6 +33,11 @@ export function userHeaders(pm: Pm): Record<string, string> {
     if (colon > 0) out[line.slice(0, colon).trim()] = line.slice(colon + 1).trim();
   }
   return out;
+}
+
+/** The user's headers (auth…) from the `ctk.headers` variable, whichever scope sets it. */
+export function userHeaders(pm: Pm): Record<string, string> {
+  return parseHeaders(pm.variables.get(HEADERS_VARIABLE));
 }
 
 export class CaseState {
