@@ -10,11 +10,13 @@ import { startPrismMock } from '../src/mock/prism.js';
  * its own process so autocannon (here) and the server do not share an event loop. The bare route
  * serializes per request (what a plain fastify handler does); its pre-serialized variant shows the ceiling.
  * Goals: ≥ 8× Prism and ≥ 0.6× bare fastify, for GET by id and for the list.
+ * BENCH_SECONDS, BENCH_ROUNDS and BENCH_VERBOSE=1 (every measure) tune a run.
  */
 const root = fileURLToPath(new URL('..', import.meta.url));
 const BASE = '/tmf-api/shoppingCart/v4/shoppingCart';
 const ID = 'sc-1001';
-const SECONDS = Number(process.env.BENCH_SECONDS ?? 4);
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 2);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const CONNECTIONS = 20;
 
 const BARE = `
@@ -74,18 +76,25 @@ export async function run(): Promise<void> {
     const prism = await startPrismMock({ api: 'TMF663' });
     subjects.push({ name: 'Prism', url: prism.url, stop: () => prism.close() });
 
-    const figures = new Map<string, { byId: number; list: number }>();
-    console.log(`  autocannon, ${CONNECTIONS} connections, ${SECONDS} s per measure (after a 1 s warm-up), loopback`);
+    // Other work on the machine makes single runs noisy: measure in rounds, rotating the order, keep each best.
+    const figures = new Map<string, { byId: number; list: number; errors: number }>();
+    console.log(`  autocannon, ${CONNECTIONS} connections, best of ${ROUNDS} rounds of ${SECONDS} s per measure (after a 1 s warm-up), loopback`);
+    for (let round = 0; round < ROUNDS; round++) {
+      for (const s of [...subjects.slice(round % subjects.length), ...subjects.slice(0, round % subjects.length)]) {
+        const base = `${s.url}${s.prefix ?? ''}${BASE}`;
+        if (round === 0) await measure(`${base}/${ID}`, 1);
+        const byId = await measure(`${base}/${ID}`, SECONDS);
+        if (round === 0) await measure(base, 1);
+        const all = await measure(base, SECONDS);
+        if (process.env.BENCH_VERBOSE) console.log(`    round ${round + 1} ${s.name}: ${Math.round(byId.rps)} / ${Math.round(all.rps)}`);
+        const f = figures.get(s.name) ?? { byId: 0, list: 0, errors: 0 };
+        figures.set(s.name, { byId: Math.max(f.byId, byId.rps), list: Math.max(f.list, all.rps), errors: f.errors + byId.errors + all.errors });
+      }
+    }
     console.log(`  ${'subject'.padEnd(14)} ${'GET by id'.padStart(10)} ${'list'.padStart(10)}   req/s`);
     for (const s of subjects) {
-      const base = `${s.url}${s.prefix ?? ''}${BASE}`;
-      await measure(`${base}/${ID}`, 1);
-      const byId = await measure(`${base}/${ID}`, SECONDS);
-      await measure(base, 1);
-      const all = await measure(base, SECONDS);
-      figures.set(s.name, { byId: byId.rps, list: all.rps });
-      const errors = byId.errors + all.errors ? `   (${byId.errors + all.errors} non-2xx or errors)` : '';
-      console.log(`  ${s.name.padEnd(14)} ${fmt(byId.rps)}   ${fmt(all.rps)}${errors}`);
+      const f = figures.get(s.name)!;
+      console.log(`  ${s.name.padEnd(14)} ${fmt(f.byId)}   ${fmt(f.list)}${f.errors ? `   (${f.errors} non-2xx or errors)` : ''}`);
     }
     const m = figures.get('tmf-ctk mock')!;
     const p = figures.get('Prism')!;
