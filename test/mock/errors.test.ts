@@ -65,6 +65,8 @@ describe('hostile URLs and queries', () => {
       assertError(await call(server, 'GET', `${base}?${q}`), 400, 'INVALID_QUERY', api);
     }
     assert.equal((await call(server, 'GET', `${base}?description=`)).status, 200);
+    assert.equal((await call(server, 'GET', `${base}?id=%FF%FE`)).status, 200, 'undecodable query bytes are just values');
+    assertError(await call(server, 'GET', `${base}/%FF`), 400, 'BAD_URL', api);
     assert.equal((await call(server, 'GET', `${base}/`)).status, 200);
     assert.equal((await call(server, 'GET', `${base}?limit=0`)).status, 206);
   });
