@@ -106,6 +106,16 @@ test('a target that is down yields failed cases and TARGET_UNREACHABLE, not a cr
   assert.equal(r.summary.verdict, 'error');
 });
 
+test('an exported collection against a target that is down: the first case fails, the rest are not run', async () => {
+  const r = await runCollection({ collection: await exportApi('TMF699'), target: 'http://127.0.0.1:1' });
+  const cases = r.apis[0]!.cases;
+  assert.ok(cases.every((c) => c.status === 'fail'));
+  assert.match(cases[0]!.reason!, /^create: connection refused \(ECONNREFUSED\) by 127\.0\.0\.1:1$/);
+  for (const c of cases.slice(1)) assert.equal(c.reason, 'not run: the target is unreachable (connection refused (ECONNREFUSED) by 127.0.0.1:1)');
+  assert.equal(r.summary.requests, 1, 'nothing sent after the first refusal');
+  assert.equal(r.error?.code, 'TARGET_UNREACHABLE');
+});
+
 test('a request that hangs fails after the timeout', async () => {
   const hang = {
     info: { name: 'hang', schema: 'https://schema.getpostman.com/json/collection/v2.1.0/collection.json' },
