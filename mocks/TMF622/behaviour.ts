@@ -45,6 +45,7 @@ function startClock(id: string, ctx: MockContext): void {
 }
 
 const productOrder = compose(orderMachine, {
+  withState: ['productOrderItem', 'completionDate', 'cancellationDate', 'cancellationReason'],
   onCreate: (draft, ctx) => ({ ...withItemState(draft, 'acknowledged'), orderDate: ctx.now() }),
   afterCreate: (created, ctx) => startClock(created.id, ctx),
   onStart: (ctx) => {

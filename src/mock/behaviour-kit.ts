@@ -27,6 +27,11 @@ export interface MockContext {
 export interface ResourceBehaviour {
   /** The attribute whose change is a state change (StateChangeEvent rather than AttributeValueChangeEvent). */
   stateField?: string;
+  /**
+   * Attributes that change along with the state (dates, item states): when the state changes, their
+   * change is part of the StateChangeEvent, not an AttributeValueChangeEvent of its own.
+   */
+  withState?: string[];
   /** Completes a new resource (server-set dates, states, computed values) before it is validated and stored. */
   onCreate?(draft: Resource, ctx: MockContext): Resource;
   /** Completes or refuses a patched resource before it is validated and stored. */
@@ -56,6 +61,7 @@ export interface StateMachine {
 export function stateMachine(sm: StateMachine): ResourceBehaviour {
   return {
     stateField: sm.field,
+    withState: sm.dateField ? [sm.dateField] : [],
     onCreate(draft, ctx) {
       const state = sm.clientMaySet && typeof draft[sm.field] === 'string' ? draft[sm.field] : sm.initial;
       return { ...draft, [sm.field]: state, ...(sm.dateField ? { [sm.dateField]: ctx.now() } : {}) };
@@ -79,6 +85,8 @@ export function stateMachine(sm: StateMachine): ResourceBehaviour {
 export function compose(...parts: ResourceBehaviour[]): ResourceBehaviour {
   const out: ResourceBehaviour = {};
   for (const p of parts) if (p.stateField) out.stateField = p.stateField;
+  const withState = parts.flatMap((p) => p.withState ?? []);
+  if (withState.length) out.withState = withState;
   const creates = parts.flatMap((p) => (p.onCreate ? [p.onCreate] : []));
   const patches = parts.flatMap((p) => (p.onPatch ? [p.onPatch] : []));
   const afters = parts.flatMap((p) => (p.afterCreate ? [p.afterCreate] : []));
@@ -94,6 +102,7 @@ export function compose(...parts: ResourceBehaviour[]): ResourceBehaviour {
 export function touchDates(onCreate: string[], onPatch: string[] = onCreate): ResourceBehaviour {
   const stamp = (r: Resource, fields: string[], now: string): Resource => ({ ...r, ...Object.fromEntries(fields.map((f) => [f, now])) });
   return {
+    withState: [...new Set([...onCreate, ...onPatch])],
     onCreate: (draft, ctx) => stamp(draft, onCreate, ctx.now()),
     onPatch: (_before, after, ctx) => stamp(after, onPatch, ctx.now()),
   };

@@ -117,9 +117,9 @@ export class MockEngine {
   commit(rt: ResourceRuntime, before: Resource, after: Resource, origin: string): Resource {
     this.store.put(rt.collection, after);
     const changed = changedAttributes(before, after);
-    const field = rt.behaviour.stateField;
+    const { stateField: field, withState = [] } = rt.behaviour;
     const stateChanged = field !== undefined && changed.includes(field);
-    const others = changed.some((k) => k !== field);
+    const others = changed.some((k) => k !== field && !(stateChanged && withState.includes(k)));
     if (stateChanged && rt.events.stateChange) this.emit(rt, 'stateChange', after, origin);
     if (others || (stateChanged && !rt.events.stateChange)) this.emit(rt, 'attributeValueChange', after, origin);
     return after;

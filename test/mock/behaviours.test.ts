@@ -32,6 +32,7 @@ describe('TMF622 product order', () => {
       assert.ok(done.completionDate);
       const states = events.filter((e) => e.event.eventType === 'ProductOrderStateChangeEvent').map((e) => ((e.event.event as Json).productOrder as Json).state);
       assert.deepEqual(states, ['inProgress', 'completed']);
+      assert.deepEqual(events.map((e) => e.event.eventType), ['ProductOrderCreateEvent', 'ProductOrderStateChangeEvent', 'ProductOrderStateChangeEvent'], 'item states and dates travel with the state change');
       assert.deepEqual(server.violations, []);
     } finally {
       await server.close();
@@ -110,7 +111,11 @@ describe('TMF699, TMF671, TMF666 states', () => {
       const moved = (await call(server, 'PATCH', `${base}/${lead.id as string}`, { status: 'inProgress' }, 'application/merge-patch+json')).json as Json;
       assert.equal(moved.status, 'inProgress');
       assert.ok((moved.statusChangeDate as string) > (lead.statusChangeDate as string));
-      assert.ok(types().includes('SalesLeadStateChangeEvent'));
+      assert.deepEqual(types(), ['SalesLeadCreateEvent', 'SalesLeadStateChangeEvent'], 'statusChangeDate travels with the state change');
+      await call(server, 'PATCH', `${base}/${lead.id as string}`, { description: 'd' }, 'application/merge-patch+json');
+      assert.equal(types().at(-1), 'SalesLeadAttributeValueChangeEvent');
+      await call(server, 'PATCH', `${base}/${lead.id as string}`, { status: 'pending', rating: 'hot' }, 'application/merge-patch+json');
+      assert.deepEqual(types().slice(-2), ['SalesLeadStateChangeEvent', 'SalesLeadAttributeValueChangeEvent'], 'both when both changed');
       assertError(await call(server, 'PATCH', `${base}/sl-4003`, { status: 'inProgress' }, 'application/merge-patch+json'), 409, 'CONFLICT');
       assertError(await call(server, 'PATCH', `${base}/${lead.id as string}`, { status: 'won' }, 'application/merge-patch+json'), 400, 'INVALID_BODY');
     } finally {
