@@ -6,7 +6,7 @@
  */
 import { CHECK_IDS } from '../checks/index.js';
 import { CtkError } from '../errors.js';
-import { isFolder, variableOf, type PostmanCollection, type PostmanItem } from './postman.js';
+import { variableOf, type PostmanCollection, type PostmanItem } from './postman.js';
 import { SUITE_FORMAT, SUITE_VARIABLE, type SandboxSuite } from './suite-json.js';
 
 export interface PlannedCase {
@@ -98,4 +98,3 @@ export function asCollection(data: unknown, where: string): PostmanCollection {
   return c as PostmanCollection;
 }
 
-export { isFolder };
