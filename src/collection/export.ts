@@ -49,7 +49,7 @@ function sandboxOp(api: ApiModel, step: Step): SandboxOp | undefined {
   if (!op) return undefined;
   const responses: SandboxOp['responses'] = {};
   for (const [status, r] of Object.entries(op.responses)) {
-    responses[status] = { status: r.status, isArray: r.isArray, headers: r.headers, ...(r.schemaName ? { schemaName: r.schemaName } : {}) };
+    responses[status] = { ...(r.schemaName ? { schemaName: r.schemaName } : {}), ...(r.isArray ? { isArray: true } : {}), ...(r.headers.length ? { headers: r.headers } : {}) };
   }
   return { method: op.method, path: op.path, responses };
 }

@@ -17,9 +17,12 @@ export const BUILD_VARIABLE = 'ctk.build';
 export const HEADERS_VARIABLE = 'ctk.headers';
 export const SUITE_FORMAT = 1;
 
-/** The part of an operation the checks read: its declared statuses, their schemas and headers. */
+/**
+ * The part of an operation the checks read: its declared statuses, their schemas and headers (defaults left
+ * out: no schema, not an array, no headers — the checks and SchemaSet read them that way).
+ */
 export interface SandboxOp extends Pick<Operation, 'method' | 'path'> {
-  responses: Record<string, Pick<ResponseModel, 'status' | 'schemaName' | 'isArray' | 'headers'>>;
+  responses: Record<string, Partial<Pick<ResponseModel, 'schemaName' | 'isArray' | 'headers'>>>;
 }
 
 export interface SandboxStep {

@@ -48,7 +48,7 @@ function runCheck(use: CheckUse, ex: Exchange, base: Omit<CheckContext, 'params'
 /** The step's checks (or only `only`) on an answered exchange. */
 export function judge(step: SandboxStep, ex: Exchange, env: JudgeEnv, vars: Vars, only?: CheckUse[]): CheckResult[] {
   const parsed = ex.response ? parseBody(ex.response.body, ex.response.truncated) : parseBody(undefined);
-  // The embedded operation carries what the checks read (statuses, schema names, headers); the rest is unused.
+  // The embedded operation carries what the checks read (statuses, schema names, headers; defaults left out).
   const op = step.op as Operation | undefined;
   const base = { api: env.api, schemas: env.schemas, op, expect: step.expect, body: parsed, strict: env.strict };
   return (only ?? step.checks).filter((c) => !env.disabledChecks.has(c.id)).map((c) => runCheck(c, ex, base, vars));
