@@ -9,10 +9,18 @@ import type { Resource } from './store.js';
  */
 const HOST = /^[A-Za-z0-9.-]+(:\d{1,5})?$|^\[[0-9A-Fa-f:.]+\](:\d{1,5})?$/;
 
+let lastHost: string | undefined;
+let lastOrigin = '';
+
 /** `http://host:port` from the request's Host header; the fallback when the header is absent or odd. */
 export function originOf(req: FastifyRequest, fallback: string): string {
   const host = req.headers.host;
-  return host !== undefined && host.length <= 300 && HOST.test(host) ? `${req.protocol}://${host}` : fallback;
+  // Clients send the same Host on every request: skip the check and the concatenation then.
+  if (host !== undefined && host === lastHost && req.protocol === 'http') return lastOrigin;
+  if (host === undefined || host.length > 300 || !HOST.test(host)) return fallback;
+  const origin = `${req.protocol}://${host}`;
+  if (req.protocol === 'http') (lastHost = host), (lastOrigin = origin);
+  return origin;
 }
 
 export class Representer {

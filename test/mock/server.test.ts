@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { connect } from 'node:net';
 import { describe, it } from 'node:test';
 import { readSeed } from '../../src/mock/seed.js';
 import { schemasFor } from '../../src/schema/schema-set.js';
@@ -33,6 +34,15 @@ describe('seed data', () => {
 
 describe('index and documents', () => {
   const server = testServer();
+  /** HTTP/1.0 without a Host header, on a real socket (inject always sends one). */
+  const fetchWithoutHost = async (): Promise<string> => {
+    const url = new URL(await server.listen());
+    const socket = connect(Number(url.port), url.hostname);
+    socket.end('GET /tmf-api/sales/v4/salesLead/sl-4001 HTTP/1.0\r\n\r\n');
+    let text = '';
+    for await (const chunk of socket) text += String(chunk);
+    return text;
+  };
 
   it('GET / lists the five APIs with links', async () => {
     const a = await call(server, 'GET', '/', undefined, '', { host: 'mock.test:8080' });
@@ -61,6 +71,8 @@ describe('index and documents', () => {
     assert.equal((a.json as { href: string }).href, 'http://partner.example:9000/tmf-api/sales/v4/salesLead/sl-4001');
     const b = await call(server, 'GET', '/tmf-api/sales/v4/salesLead/sl-4001', undefined, '', { host: 'bad host/<x>' });
     assert.equal((b.json as { href: string }).href, 'http://localhost/tmf-api/sales/v4/salesLead/sl-4001');
+    const raw = await fetchWithoutHost();
+    assert.match(raw, /"href":"http:\/\/127\.0\.0\.1:\d+\/tmf-api\/sales\/v4\/salesLead\/sl-4001"/, 'no Host header: the listen address');
     await server.close();
   });
 });
