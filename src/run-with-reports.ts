@@ -4,6 +4,7 @@
  */
 import { createReporters, ReporterMux, type ReportError } from './reporters/index.js';
 import type { ReporterOptions } from './reporters/types.js';
+import type { RunEventListener } from './runner/events.js';
 import type { RunResult } from './runner/results.js';
 import { runConformance, type RunOptions } from './runner/run.js';
 
@@ -18,11 +19,19 @@ export function reporterNames(asked: readonly string[]): string[] {
   return [...new Set([...(asked.length ? asked : ['console', 'junit', 'html']), 'json'])];
 }
 
-export async function runWithReports(run: RunOptions, reporters: readonly string[], options: ReporterOptions): Promise<ReportedRun> {
-  const mux = new ReporterMux(createReporters(reporterNames(reporters), { company: run.company, product: run.product, release: run.release, ...options }));
-  const result = await runConformance({ ...run, onEvent: (e) => { mux.emit(e); run.onEvent?.(e); } });
+/** Any run that emits run events (native runner, newman collection), with its reports. */
+export async function reportRun(
+  execute: (onEvent: RunEventListener) => Promise<RunResult>, reporters: readonly string[], options: ReporterOptions,
+): Promise<ReportedRun> {
+  const mux = new ReporterMux(createReporters(reporterNames(reporters), options));
+  const result = await execute((e) => mux.emit(e));
   const { files, errors } = await mux.end(result);
   return { result, files, errors };
+}
+
+export async function runWithReports(run: RunOptions, reporters: readonly string[], options: ReporterOptions): Promise<ReportedRun> {
+  return reportRun((onEvent) => runConformance({ ...run, onEvent: (e) => { onEvent(e); run.onEvent?.(e); } }), reporters,
+    { company: run.company, product: run.product, release: run.release, ...options });
 }
 
 /** 0 every mandatory case passed, 1 a mandatory case failed, 2 the target could not be reached. */

@@ -2,12 +2,15 @@ import { resolve } from 'node:path';
 import { Writable } from 'node:stream';
 import { CtkError } from '../errors.js';
 import { loadConfig, type RunConfig } from '../runner/config.js';
-import { exitCodeOf, runWithReports } from '../run-with-reports.js';
+import { runCollection } from '../collection/index.js';
+import type { ReporterOptions } from '../reporters/types.js';
+import { exitCodeOf, reportRun, runWithReports, type ReportedRun } from '../run-with-reports.js';
 import { listOption, numberOption, parse } from './args.js';
 import { useColor, type CliIO } from './io.js';
 import type { Command } from './main.js';
 
 const HELP = `Usage: tmf-ctk run --target URL (--api TMF663[,TMF622…] | --all) [options]
+       tmf-ctk run --collection FILE [--environment FILE] [--target URL] [options]
 
 Runs the conformance suites against a server: per resource the kits' cases (TC_<Resource>_N1…N5, E1…E3)
 and ours (PATCH, DELETE, PAGING, NOTIF, FLOW…), each request checked (status, content type, schema,
@@ -25,6 +28,9 @@ mandatory attributes, href, error shape, paging, fields, filters…).
   --product NAME      product (and release) shown in the reports
   --strict            the letter of the documents where they disagree with TMF630
   --specs DIR         where the published documents are
+  --collection FILE   run a Postman collection (one exported by "tmf-ctk export", or a TM Forum kit) through
+                      newman instead; each top-level folder is a case; the same reporters
+  --environment FILE  a Postman environment for --collection
 
 Exit codes: 0 every mandatory case passed, 1 a mandatory case failed, 2 usage error or unreachable target
 (reports are still written).`;
@@ -45,6 +51,20 @@ function ioStream(io: CliIO): Writable {
 }
 
 
+type RunValues = { target?: string; api?: string[]; all?: boolean; config?: string; specs?: string; strict?: boolean; company?: string; product?: string };
+
+async function runNative(values: RunValues, timeoutMs: number | undefined, headers: Record<string, string>, names: string[],
+  report: ReporterOptions, io: CliIO): Promise<ReportedRun> {
+  const apis = listOption(values.api);
+  if (!values.target) throw new CtkError('USAGE', 'run needs --target URL', { hint: 'see "tmf-ctk run --help"' });
+  if (apis.length === 0 && !values.all) throw new CtkError('USAGE', 'run needs --api LIST or --all', { hint: 'see "tmf-ctk run --help"' });
+  const config: RunConfig = values.config ? await loadConfig(resolve(io.cwd, values.config)) : {};
+  return runWithReports({
+    target: values.target, apis, all: values.all, config, specsDir: values.specs, env: io.env, timeoutMs, headers,
+    strict: values.strict, company: values.company, product: values.product,
+  }, names, report);
+}
+
 export const command: Command = {
   summary: 'run the conformance suites against a server and write reports',
   async run(argv, io) {
@@ -52,19 +72,24 @@ export const command: Command = {
       target: { type: 'string' }, api: { type: 'string', multiple: true }, all: { type: 'boolean' }, config: { type: 'string' },
       reporter: { type: 'string', multiple: true }, out: { type: 'string' }, timeout: { type: 'string' },
       header: { type: 'string', multiple: true }, company: { type: 'string' }, product: { type: 'string' },
-      strict: { type: 'boolean' }, specs: { type: 'string' },
+      strict: { type: 'boolean' }, specs: { type: 'string' }, collection: { type: 'string' }, environment: { type: 'string' },
     });
     if (values.help) return io.out(HELP), 0;
-    const apis = listOption(values.api);
-    if (!values.target) throw new CtkError('USAGE', 'run needs --target URL', { hint: 'see "tmf-ctk run --help"' });
-    if (apis.length === 0 && !values.all) throw new CtkError('USAGE', 'run needs --api LIST or --all', { hint: 'see "tmf-ctk run --help"' });
-    const config: RunConfig = values.config ? await loadConfig(resolve(io.cwd, values.config)) : {};
+    if (values.collection && (values.api || values.all || values.config || values.strict)) {
+      throw new CtkError('USAGE', '--collection runs the collection as it is: --api, --all, --config and --strict do not apply');
+    }
+    if (values.environment && !values.collection) throw new CtkError('USAGE', '--environment goes with --collection');
     const names = listOption(values.reporter);
-    const { result, files, errors } = await runWithReports({
-      target: values.target, apis, all: values.all, config, specsDir: values.specs, env: io.env,
-      timeoutMs: values.timeout === undefined ? undefined : numberOption('timeout', values.timeout, 10_000, { min: 1, max: 600_000 }),
-      headers: headerOption(values.header ?? []), strict: values.strict, company: values.company, product: values.product,
-    }, names, { outDir: resolve(io.cwd, values.out ?? 'reports'), color: useColor(io.env), quiet: io.env.CI === 'true', stream: ioStream(io) });
+    const timeoutMs = values.timeout === undefined ? undefined : numberOption('timeout', values.timeout, 10_000, { min: 1, max: 600_000 });
+    const headers = headerOption(values.header ?? []);
+    const report = { outDir: resolve(io.cwd, values.out ?? 'reports'), color: useColor(io.env), quiet: io.env.CI === 'true', stream: ioStream(io),
+      company: values.company, product: values.product };
+    const { result, files, errors } = values.collection
+      ? await reportRun((onEvent) => runCollection({
+        collection: resolve(io.cwd, values.collection!), environment: values.environment && resolve(io.cwd, values.environment),
+        target: values.target, timeoutMs, headers, company: values.company, product: values.product, onEvent,
+      }), names, report)
+      : await runNative(values, timeoutMs, headers, names, report, io);
     if (names.length > 0 && !names.includes('console')) {
       const c = result.summary.cases;
       io.out(`${c.passed} passed, ${c.failed} failed${c.skipped ? `, ${c.skipped} skipped` : ''}`);
