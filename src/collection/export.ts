@@ -8,7 +8,7 @@
 import { createHash } from 'node:crypto';
 import { apiSettings, type RunConfig } from '../runner/config.js';
 import { casesFor } from '../runner/run.js';
-import { operationOf } from '../runner/step.js';
+import { operationOf } from '../runner/judge.js';
 import type { Case, Step } from '../runner/suite/types.js';
 import { loadApi } from '../spec/load.js';
 import type { ApiModel } from '../spec/model.js';

@@ -2,16 +2,15 @@
  * Runs one step: sends its request (or waits for its event), records the exchange, captures values and
  * applies the step's checks. Never throws for anything the target does.
  */
-import { CHECKS, type CheckContext, type ParsedBody } from '../checks/index.js';
-import { valueAt } from '../schema/errors.js';
 import type { SchemaSet } from '../schema/schema-set.js';
-import type { ApiModel, Operation } from '../spec/model.js';
+import type { ApiModel } from '../spec/model.js';
 import { send, type ClientOptions, type TransportKind } from './http-client.js';
 import type { Listener } from './listener.js';
 import { buildRequest, type RequestEnv } from './request.js';
 import type { CheckResult, Exchange } from './results.js';
 import type { CheckUse, Step } from './suite/types.js';
-import { resolveTemplate, UnresolvedError, type Vars } from './template.js';
+import { applyChecks, capture, operationOf, parseBody } from './judge.js';
+import { UnresolvedError, type Vars } from './template.js';
 import { waitForEvent } from './event-step.js';
 
 export interface StepEnv extends RequestEnv {
@@ -33,57 +32,14 @@ export interface StepOutcome {
   advisory?: string;
 }
 
-export function operationOf(api: ApiModel, step: Step): Operation | undefined {
-  const ref = step.op;
-  if (!ref) return undefined;
-  if ('hub' in ref) return ref.hub === 'register' ? api.hub?.register : api.hub?.unregister;
-  return api.resources.find((r) => r.name === ref.resource)?.operations[ref.kind];
-}
-
-export function parseBody(text: string | undefined, truncated?: boolean): ParsedBody {
-  if (truncated) return { ok: false, error: 'truncated at the size cap' };
-  if (!text) return { ok: false, error: 'empty body' };
-  try {
-    return { ok: true, value: JSON.parse(text) };
-  } catch (e) {
-    return { ok: false, error: (e as Error).message.slice(0, 120) };
-  }
-}
-
-function runCheck(use: CheckUse, ex: Exchange, base: Omit<CheckContext, 'params'>, vars: Vars): CheckResult {
-  const check = CHECKS[use.id];
-  if (!check) return { check: use.id, status: 'skip', reason: 'unknown check id' };
-  let params: Record<string, unknown>;
-  try {
-    params = resolveTemplate(use.params ?? {}, vars);
-  } catch (e) {
-    if (e instanceof UnresolvedError) return { check: use.id, status: 'skip', reason: e.message };
-    throw e;
-  }
-  const o = check(ex, { ...base, params });
-  return { check: use.id, status: o.status, ...(o.reason ? { reason: o.reason } : {}), ...(o.source ? { source: o.source } : {}),
-    ...(o.schemaErrors ? { schemaErrors: o.schemaErrors } : {}), ...(o.advisory ? { advisory: o.advisory } : {}) };
-}
-
 /** The step's checks on its exchange (a transport failure is judged by `response-received` alone). */
 export function judge(step: Step, ex: Exchange, env: StepEnv, vars: Vars, only?: CheckUse[]): CheckResult[] {
   if (ex.error) return [{ check: 'response-received', status: 'fail', reason: ex.error, source: 'TMF630' }];
-  const parsed = ex.response ? parseBody(ex.response.body, ex.response.truncated) : parseBody(undefined);
-  const base = { api: env.api, schemas: env.schemas, op: operationOf(env.api, step), expect: step.expect, body: parsed, strict: env.strict };
-  return (only ?? step.checks).filter((c) => !env.disabledChecks.has(c.id)).map((c) => runCheck(c, ex, base, vars));
+  const base = { api: env.api, schemas: env.schemas, op: operationOf(env.api, step), expect: step.expect, strict: env.strict };
+  return applyChecks(only ?? step.checks, ex, base, vars, env.disabledChecks);
 }
 
-/** Stores the step's captures: from the response body (default) or the request body as sent. */
-export function capture(step: Step, ex: Exchange, vars: Vars): void {
-  for (const c of step.capture ?? []) {
-    const text = c.from === 'request' ? ex.request.body : ex.response?.body;
-    const parsed = parseBody(text, c.from === 'request' ? false : ex.response?.truncated);
-    if (parsed.ok) {
-      const v = valueAt(parsed.value, c.pointer);
-      if (v !== undefined) vars[c.as] = v;
-    }
-  }
-}
+export { capture, operationOf, parseBody };
 
 async function sendOnce(step: Step, vars: Vars, env: StepEnv): Promise<{ ex: Exchange; transport?: TransportKind; advisory?: string }> {
   const built = buildRequest(step.request!, vars, env);

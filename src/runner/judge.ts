@@ -1,0 +1,66 @@
+/**
+ * Judging an exchange: parse its body, apply a step's checks, store its captures. Pure and free of node
+ * APIs, so the native runner and the Postman sandbox bundle (src/collection/sandbox) run the same code.
+ */
+import { CHECKS, type CheckContext, type ParsedBody } from '../checks/index.js';
+import { valueAt } from '../schema/errors.js';
+import type { ApiModel, Operation } from '../spec/model.js';
+import type { CheckResult, Exchange } from './results.js';
+import type { CheckUse, Step } from './suite/types.js';
+import { resolveTemplate, UnresolvedError, type Vars } from './template.js';
+
+export type JudgeBase = Omit<CheckContext, 'params'>;
+
+export function operationOf(api: ApiModel, step: Pick<Step, 'op'>): Operation | undefined {
+  const ref = step.op;
+  if (!ref) return undefined;
+  if ('hub' in ref) return ref.hub === 'register' ? api.hub?.register : api.hub?.unregister;
+  return api.resources.find((r) => r.name === ref.resource)?.operations[ref.kind];
+}
+
+export function parseBody(text: string | undefined, truncated?: boolean): ParsedBody {
+  if (truncated) return { ok: false, error: 'truncated at the size cap' };
+  if (!text) return { ok: false, error: 'empty body' };
+  try {
+    return { ok: true, value: JSON.parse(text) };
+  } catch (e) {
+    return { ok: false, error: (e as Error).message.slice(0, 120) };
+  }
+}
+
+function runCheck(use: CheckUse, ex: Exchange, base: JudgeBase, vars: Vars): CheckResult {
+  const check = CHECKS[use.id];
+  if (!check) return { check: use.id, status: 'skip', reason: 'unknown check id' };
+  let params: Record<string, unknown>;
+  try {
+    params = resolveTemplate(use.params ?? {}, vars);
+  } catch (e) {
+    if (e instanceof UnresolvedError) return { check: use.id, status: 'skip', reason: e.message };
+    throw e;
+  }
+  const o = check(ex, { ...base, params });
+  return { check: use.id, status: o.status, ...(o.reason ? { reason: o.reason } : {}), ...(o.source ? { source: o.source } : {}),
+    ...(o.schemaErrors ? { schemaErrors: o.schemaErrors } : {}), ...(o.advisory ? { advisory: o.advisory } : {}) };
+}
+
+/** Applies checks (minus the disabled ones) to an answered exchange. */
+export function applyChecks(uses: readonly CheckUse[], ex: Exchange, base: Omit<JudgeBase, 'body'>, vars: Vars, disabled: ReadonlySet<string>): CheckResult[] {
+  const body = ex.response ? parseBody(ex.response.body, ex.response.truncated) : parseBody(undefined);
+  return uses.filter((c) => !disabled.has(c.id)).map((c) => runCheck(c, ex, { ...base, body }, vars));
+}
+
+/** Stores the step's captures: from the response body (default) or the request body as sent. Returns the names stored. */
+export function capture(step: Pick<Step, 'capture'>, ex: Exchange, vars: Vars): string[] {
+  const stored: string[] = [];
+  for (const c of step.capture ?? []) {
+    const text = c.from === 'request' ? ex.request.body : ex.response?.body;
+    const parsed = parseBody(text, c.from === 'request' ? false : ex.response?.truncated);
+    if (!parsed.ok) continue;
+    const v = valueAt(parsed.value, c.pointer);
+    if (v !== undefined) {
+      vars[c.as] = v;
+      stored.push(c.as);
+    }
+  }
+  return stored;
+}
