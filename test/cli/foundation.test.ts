@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -80,5 +80,15 @@ describe('the binary', () => {
     const help = spawnSync(process.execPath, [bin, '--help'], { encoding: 'utf8' });
     assert.equal(help.status, 0);
     assert.match(help.stdout, /Usage: tmf-ctk <command>/);
+  });
+  it('stops quietly when its reader goes away (tmf-ctk export | head)', async () => {
+    const bin = join(projectRoot, 'bin', 'tmf-ctk.js');
+    const child = spawn(process.execPath, [bin, 'export', '--api', 'TMF666'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let err = '';
+    child.stderr.on('data', (d: Buffer) => { err += d.toString(); });
+    child.stdout.once('data', () => child.stdout.destroy());
+    const code = await new Promise<number | null>((r) => child.on('close', r));
+    assert.equal(err, '', 'no EPIPE stack trace');
+    assert.equal(code, 0);
   });
 });
