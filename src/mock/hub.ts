@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { isIP } from 'node:net';
 import type { ApiModel, EventModel } from '../spec/model.js';
-import { matchesFilters } from '../tmf/filter.js';
 import { parseCollectionQuery, QueryError, type Filter } from '../tmf/query.js';
+import { matchesWithin } from './bounded-filter.js';
 import { MockHttpError } from './errors.js';
 import { buildEvent, type Notifier } from './notifier.js';
 import type { Resource, Store } from './store.js';
@@ -16,6 +16,9 @@ export interface Subscription extends Resource {
   callback: string;
   query?: string;
 }
+
+/** A subscription's regex query runs on the request's path: it may not hold it longer than this. */
+const QUERY_BUDGET_MS = 50;
 
 export function isLoopback(hostname: string): boolean {
   const h = hostname.replace(/^\[|\]$/g, '').toLowerCase();
@@ -92,7 +95,7 @@ export class Hub {
     if (subs.length === 0) return event;
     const body = JSON.stringify(event);
     for (const sub of subs) {
-      if (!matchesFilters(event, this.filters(sub))) continue;
+      if (!matchesWithin(event, this.filters(sub), QUERY_BUDGET_MS)) continue; // a runaway regex query matches nothing
       this.notifier.enqueue({ subscriptionId: sub.id, callback: sub.callback, body, mediaType: this.api.mediaType });
     }
     return event;

@@ -2,11 +2,11 @@ import { randomUUID } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest, RouteHandlerMethod } from 'fastify';
 import type { Operation } from '../spec/model.js';
 import { selectFields } from '../tmf/fields.js';
-import { matchesFilters } from '../tmf/filter.js';
 import { pageOf, pagingHeaders } from '../tmf/paging.js';
-import { parseCollectionQuery } from '../tmf/query.js';
+import { parseCollectionQuery, type Filter } from '../tmf/query.js';
 import { sortResources } from '../tmf/sort.js';
 import { requireObject, requirePatchFlavour, requirePlainJson } from './body.js';
+import { filterWithin, FilterTimeout } from './bounded-filter.js';
 import { assertValid, type ApiRuntime, type MockEngine, type ResourceRuntime } from './engine.js';
 import { MockHttpError } from './errors.js';
 import type { Store } from './store.js';
@@ -49,6 +49,18 @@ function hasContentType(req: FastifyRequest): boolean {
   return req.headers['content-type'] !== undefined;
 }
 
+/** A client's regex filter may backtrack for hours: 400 once it has run this long. */
+const FILTER_BUDGET_MS = 250;
+
+function matchingWithin<T>(all: readonly T[], filters: Filter[]): readonly T[] {
+  try {
+    return filterWithin(all, filters, FILTER_BUDGET_MS);
+  } catch (e) {
+    if (e instanceof FilterTimeout) throw new MockHttpError('INVALID_QUERY', e.message);
+    throw e;
+  }
+}
+
 function listHandler(res: ResourceRuntime, deps: RouteDeps): Handler {
   const mediaType = res.owner.api.mediaType;
   return (req, reply) => {
@@ -59,7 +71,7 @@ function listHandler(res: ResourceRuntime, deps: RouteDeps): Handler {
       return send(reply, mediaType, 200, res.representer.listText(all, origin));
     }
     const q = parseCollectionQuery(req.query as Record<string, string | string[]>);
-    const matching = q.filters.length ? all.filter((r) => matchesFilters(r, q.filters)) : all;
+    const matching = matchingWithin(all, q.filters);
     const page = pageOf(sortResources(matching, q.sort), q.offset, q.limit, deps.pagingStatus);
     reply.headers(pagingHeaders(page.total, page.items.length));
     const fields = q.fields;
