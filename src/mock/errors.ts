@@ -1,4 +1,6 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { STATUS_CODES } from 'node:http';
+import type { Duplex } from 'node:stream';
 import { PatchError } from '../tmf/patch.js';
 import { QueryError } from '../tmf/query.js';
 import { tmfError } from '../tmf/errors.js';
@@ -8,6 +10,7 @@ import { tmfError } from '../tmf/errors.js';
  * on it); the `message` says what to fix. Internal failures never leak a stack.
  */
 export const MockErrorCodes = {
+  MALFORMED_REQUEST: 400,
   MALFORMED_JSON: 400,
   INVALID_BODY: 400,
   INVALID_QUERY: 400,
@@ -17,7 +20,9 @@ export const MockErrorCodes = {
   NOT_FOUND: 404,
   METHOD_NOT_ALLOWED: 405,
   CONFLICT: 409,
+  REQUEST_TIMEOUT: 408,
   PAYLOAD_TOO_LARGE: 413,
+  HEADERS_TOO_LARGE: 431,
   UNSUPPORTED_MEDIA_TYPE: 415,
   INTERNAL: 500,
   FAULT_INJECTED: 503,
@@ -103,4 +108,24 @@ export function installErrorHandling(app: FastifyInstance, mediaType: string, on
     const path = req.url.split('?')[0] ?? req.url;
     return sendError(reply, mediaType, 404, 'NOT_FOUND', `no resource at ${req.method} ${path.slice(0, 200)}; GET / lists the APIs served`);
   });
+}
+
+/**
+ * Requests Node's HTTP parser refuses before fastify sees them (an unknown method, broken framing,
+ * headers or URL over 16 KB) get a TMF Error too, in place of fastify's own JSON; then the socket closes.
+ */
+export function clientErrorHandler(mediaType: string) {
+  return (err: NodeJS.ErrnoException, socket: Duplex): void => {
+    if (err.code === 'ECONNRESET' || socket.destroyed) return;
+    const [code, message]: [MockErrorCode, string] =
+      err.code === 'HPE_HEADER_OVERFLOW' ? ['HEADERS_TOO_LARGE', 'request headers or URL larger than 16 KB']
+        : err.code === 'ERR_HTTP_REQUEST_TIMEOUT' ? ['REQUEST_TIMEOUT', 'the request did not arrive in time']
+          : ['MALFORMED_REQUEST', `malformed HTTP request (${String(err.code ?? 'parse error').slice(0, 40)})`];
+    const status = MockErrorCodes[code];
+    const body = JSON.stringify(tmfError(status, message, code, STATUS_CODES[status]));
+    if (socket.writable) {
+      socket.write(`HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\nContent-Type: ${mediaType}\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`);
+    }
+    socket.destroy();
+  };
 }

@@ -9,7 +9,7 @@ import { behaviourOf } from './behaviours.js';
 import { installBodyParsing } from './body.js';
 import { registerDocs } from './docs.js';
 import { MockEngine, resourceRuntime, type ApiRuntime } from './engine.js';
-import { frameworkError, installErrorHandling } from './errors.js';
+import { clientErrorHandler, frameworkError, installErrorHandling } from './errors.js';
 import { installFaults } from './faults.js';
 import { Hub } from './hub.js';
 import { Notifier, type DeliveryStats } from './notifier.js';
@@ -87,6 +87,7 @@ export function createMockServer(options: MockServerOptions = {}): MockServer {
     bodyLimit: o.bodyLimit,
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 256 },
     frameworkErrors: frameworkError(mediaType),
+    clientErrorHandler: clientErrorHandler(mediaType),
   });
   installBodyParsing(app);
   installErrorHandling(app, mediaType, (err, req) => o.log(`mock: internal error on ${req.method} ${req.url}: ${(err as Error)?.stack ?? String(err)}`));
