@@ -1,16 +1,11 @@
-import type { Kind } from './helpers.js';
+import type { Kind, RawCase } from './helpers.js';
 
 /**
  * The malformed-input corpus: requests a broken or hostile client sends. Each one must be answered
  * with a TMF 4xx Error (`status` when one status is right) and leave the mock serving.
  */
-export interface Case {
-  name: string;
-  method: string;
-  /** Path and query, appended to the mock's base URL as they are (no normalization). */
-  path: string;
-  body?: string | Buffer;
-  contentType?: string;
+export interface Case extends RawCase {
+  /** The one right status, when there is one. */
   status?: number;
 }
 

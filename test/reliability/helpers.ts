@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
+import { createServer, request, type Agent, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { loadApi } from '../../src/spec/load.js';
 import { createPayload } from '../mock/helpers.js';
@@ -147,4 +147,39 @@ export function assertTmfError(r: { status: number; json: unknown; text: string 
   assert.equal(body?.['@type'], 'Error', `${what}: ${r.text.slice(0, 200)}`);
   for (const k of ['code', 'reason', 'message']) assert.equal(typeof body?.[k], 'string', `${what}: ${k} in ${r.text.slice(0, 200)}`);
   assert.equal(body?.status, String(r.status), `${what}: status in body`);
+}
+
+export interface RawCase {
+  name: string;
+  method: string;
+  /** Path and query, sent as they are (fetch would normalize `..` and refuse some methods). */
+  path: string;
+  body?: string | Buffer;
+  contentType?: string;
+}
+
+/** One request with node:http: any method, unnormalized path, body bytes as they are. */
+export function rawRequest(base: string, c: RawCase, agent?: Agent, timeoutMs = 10_000): Promise<{ status: number; text: string; json: unknown }> {
+  return new Promise((resolve, reject) => {
+    const headers: Record<string, string | number> = {};
+    if (c.body !== undefined) headers['content-length'] = Buffer.byteLength(c.body);
+    if (c.contentType) headers['content-type'] = c.contentType;
+    const req = request(`${base}${c.path}`, { method: c.method, agent, headers, timeout: timeoutMs }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (d: Buffer) => chunks.push(d));
+      res.on('end', () => {
+        const text = Buffer.concat(chunks).toString();
+        let json: unknown;
+        try {
+          json = JSON.parse(text);
+        } catch {
+          json = undefined;
+        }
+        resolve({ status: res.statusCode ?? 0, text, json });
+      });
+    });
+    req.on('timeout', () => req.destroy(new Error(`${c.name}: no answer within ${timeoutMs} ms`)));
+    req.on('error', reject);
+    req.end(c.body);
+  });
 }

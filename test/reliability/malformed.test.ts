@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
-import { Agent, request } from 'node:http';
+import { Agent } from 'node:http';
 import { after, before, describe, it } from 'node:test';
 import { createMockServer, type MockServer } from '../../src/mock/server.js';
 import { corpusFor, type Case } from './corpus.js';
-import { assertTmfError, loadKinds, type Kind } from './helpers.js';
+import { assertTmfError, loadKinds, rawRequest, type Kind } from './helpers.js';
 import { assertNoPollution, prototypeSnapshot } from './pollution.js';
 
 /**
@@ -33,33 +33,8 @@ after(async () => {
   await mock?.close();
 });
 
-export interface RawReply { status: number; text: string; json: unknown }
-
 /** node:http, not fetch: paths are sent unnormalized, any method, bytes as they are. */
-function send(c: Case, timeoutMs = 10_000): Promise<RawReply> {
-  return new Promise((resolve, reject) => {
-    const headers: Record<string, string | number> = {};
-    if (c.body !== undefined) headers['content-length'] = Buffer.byteLength(c.body);
-    if (c.contentType) headers['content-type'] = c.contentType;
-    const req = request(`${base}${c.path}`, { method: c.method, agent, headers, timeout: timeoutMs }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (d: Buffer) => chunks.push(d));
-      res.on('end', () => {
-        const text = Buffer.concat(chunks).toString();
-        let json: unknown;
-        try {
-          json = JSON.parse(text);
-        } catch {
-          json = undefined;
-        }
-        resolve({ status: res.statusCode ?? 0, text, json });
-      });
-    });
-    req.on('timeout', () => req.destroy(new Error(`${c.name}: no answer within ${timeoutMs} ms`)));
-    req.on('error', reject);
-    req.end(c.body);
-  });
-}
+const send = (c: Case) => rawRequest(base, c, agent);
 
 async function alive(kind: Kind): Promise<void> {
   const r = await send({ name: 'alive', method: 'GET', path: `${kind.path}/${ids.get(kind)!}` });
