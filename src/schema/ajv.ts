@@ -18,8 +18,8 @@ export interface PolymorphismHooks {
  * One ajv per API. `strict: false` because the documents carry keywords ajv does not know
  * (OpenAPI's `readOnly`, `deprecated`…); the ones that matter are normalized before compiling.
  */
-export function createAjv(hooks: PolymorphismHooks): Ajv {
-  const ajv = new Ajv({ strict: false, allErrors: true, inlineRefs: false, verbose: true, allowUnionTypes: true, logger: false, validateSchema: false });
+export function createAjv(hooks: PolymorphismHooks, allErrors = true): Ajv {
+  const ajv = new Ajv({ strict: false, allErrors, inlineRefs: false, verbose: true, allowUnionTypes: true, logger: false, validateSchema: false });
   addFormats(ajv);
   // Documents use `uri` for relative references (href, @schemaLocation): accept a URI reference.
   ajv.addFormat('uri', { type: 'string', validate: (s: string) => URI_REFERENCE.test(s) });
