@@ -31,7 +31,7 @@ export async function reportRun(
 
 export async function runWithReports(run: RunOptions, reporters: readonly string[], options: ReporterOptions): Promise<ReportedRun> {
   return reportRun((onEvent) => runConformance({ ...run, onEvent: (e) => { onEvent(e); run.onEvent?.(e); } }), reporters,
-    { company: run.company, product: run.product, release: run.release, ...options });
+    { ...options, company: options.company ?? run.company, product: options.product ?? run.product, release: options.release ?? run.release });
 }
 
 /** 0 every mandatory case passed, 1 a mandatory case failed, 2 the target could not be reached. */

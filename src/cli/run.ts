@@ -59,10 +59,11 @@ async function runNative(values: RunValues, timeoutMs: number | undefined, heade
   if (!values.target) throw new CtkError('USAGE', 'run needs --target URL', { hint: 'see "tmf-ctk run --help"' });
   if (apis.length === 0 && !values.all) throw new CtkError('USAGE', 'run needs --api LIST or --all', { hint: 'see "tmf-ctk run --help"' });
   const config: RunConfig = values.config ? await loadConfig(resolve(io.cwd, values.config)) : {};
+  const who = { company: values.company ?? config.company, product: values.product ?? config.product, release: config.release };
   return runWithReports({
     target: values.target, apis, all: values.all, config, specsDir: values.specs, env: io.env, timeoutMs, headers,
-    strict: values.strict, company: values.company, product: values.product,
-  }, names, report);
+    strict: values.strict, ...who,
+  }, names, { ...report, ...who });
 }
 
 export const command: Command = {

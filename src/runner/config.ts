@@ -21,6 +21,10 @@ export interface ApiConfig {
 }
 
 export interface RunConfig {
+  /** Shown in the reports' certification header and file names; `--company`/`--product`/`--release` win. */
+  company?: string;
+  product?: string;
+  release?: string;
   timeoutMs?: number;
   strict?: boolean;
   headers?: Record<string, string>;
@@ -52,6 +56,9 @@ export const CONFIG_SCHEMA = {
   properties: {
     ...common,
     $schema: { type: 'string' },
+    company: { type: 'string', minLength: 1, maxLength: 200 },
+    product: { type: 'string', minLength: 1, maxLength: 200 },
+    release: { type: 'string', minLength: 1, maxLength: 100 },
     timeoutMs: { type: 'integer', minimum: 1, maximum: 600_000 },
     eventTimeoutMs: { type: 'integer', minimum: 1, maximum: 600_000 },
     quietMs: { type: 'integer', minimum: 0, maximum: 600_000 },

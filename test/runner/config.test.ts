@@ -82,6 +82,18 @@ describe('tmf-ctk run', () => {
     assert.ok(saved.apis[0]!.cases.every((c) => c.checks.every((k) => k.check !== 'href-resolvable')));
   });
 
+  it('company, product and release come from the config; --company wins', async () => {
+    await writeFile(join(out, 'who.json'), JSON.stringify({ company: 'Config Telco', product: 'Hub', release: '2.3' }));
+    const fromConfig = await runCli(['run', '--target', target.url, '--api', 'TMF663', '--out', join(out, 'who'), '--reporter', 'json,html', '--config', join(out, 'who.json')]);
+    const saved = JSON.parse(await readFile(join(out, 'who', 'results.json'), 'utf8')) as RunResult;
+    assert.deepEqual([saved.company, saved.product, saved.release], ['Config Telco', 'Hub', '2.3'], fromConfig.err);
+    assert.match(fromConfig.out, /ConfigTelco-TMF663-v4\.0\.0-HTMLReport\.html|Config[-_ ]?Telco-TMF663-v4\.0\.0-HTMLReport\.html/);
+    await runCli(['run', '--target', target.url, '--api', 'TMF663', '--out', join(out, 'who2'), '--reporter', 'json', '--config', join(out, 'who.json'), '--company', 'CLI Co']);
+    const cli = JSON.parse(await readFile(join(out, 'who2', 'results.json'), 'utf8')) as RunResult;
+    assert.equal(cli.company, 'CLI Co');
+    assert.equal(cli.product, 'Hub');
+  });
+
   it('payloads and the base path can be replaced per API', async () => {
     const events: string[] = [];
     const result = await runConformance({
