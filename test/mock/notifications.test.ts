@@ -6,6 +6,7 @@ import { schemasFor } from '../../src/schema/schema-set.js';
 import { loadApi } from '../../src/spec/load.js';
 import type { MockServer } from '../../src/mock/server.js';
 import { APIS, createPayload, eventually, patchAttribute, testServer } from './helpers.js';
+import { listenLoopback } from '../helpers/loopback.js';
 
 /** Notifications over real sockets: the mock on 127.0.0.1 posting to a listener on 127.0.0.1. */
 interface Received { path: string; contentType: string | undefined; body: Record<string, unknown> }
@@ -22,12 +23,7 @@ async function listener(): Promise<Listener> {
       setTimeout(() => res.writeHead(l.status).end(), l.delayMs);
     });
   });
-  await new Promise<void>((r) => srv.listen(0, '127.0.0.1', r));
-  l.url = `http://127.0.0.1:${(srv.address() as AddressInfo).port}`;
-  l.close = () => new Promise((r) => {
-    srv.closeAllConnections();
-    srv.close(() => r());
-  });
+  Object.assign(l, await listenLoopback(srv));
   return l;
 }
 

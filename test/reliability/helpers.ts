@@ -4,6 +4,7 @@ import { createServer, request, type Agent, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { loadApi } from '../../src/spec/load.js';
 import { createPayload } from '../mock/helpers.js';
+import { listenLoopback } from '../helpers/loopback.js';
 
 /**
  * Shared by the reliability tests: timed HTTP calls over real loopback sockets, percentiles, the
@@ -122,12 +123,7 @@ export async function listener(mode: Listener['mode'] = 'ok'): Promise<Listener>
       // 'stall': keep the socket open without an answer; close() destroys it.
     });
   });
-  await new Promise<void>((r) => srv.listen(0, '127.0.0.1', r));
-  l.url = `http://127.0.0.1:${(srv.address() as AddressInfo).port}`;
-  l.close = () => new Promise((r) => {
-    srv.closeAllConnections();
-    srv.close(() => r());
-  });
+  Object.assign(l, await listenLoopback(srv));
   return l;
 }
 
