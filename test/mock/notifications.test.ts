@@ -1,6 +1,5 @@
 import assert from 'node:assert/strict';
 import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { after, before, describe, it } from 'node:test';
 import { schemasFor } from '../../src/schema/schema-set.js';
 import { loadApi } from '../../src/spec/load.js';
