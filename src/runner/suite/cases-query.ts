@@ -12,6 +12,11 @@ function listStep(ctx: ResourceContext, name: string, query: Array<[string, stri
 }
 
 const contains = (complete = false): CheckUse => ({ id: 'list-contains', params: { id: '{{created.id}}', ...(complete ? { onlyIfComplete: true } : {}) } });
+/**
+ * A search by `id` must find the created resource; a search by another attribute may match more than a server's
+ * default page holds (TMF630 lets a server page by default), so there it is required only on a complete page.
+ */
+const containsFor = (filter: string): CheckUse => contains(filter !== 'id');
 const fieldsCheck = (fields: string[], present: string[]): CheckUse => ({ id: 'fields-selection', params: { fields, present } });
 
 function listAndSearchCase(ctx: ResourceContext): Case {
@@ -20,7 +25,7 @@ function listAndSearchCase(ctx: ResourceContext): Case {
     createStep(r, ctx.data.minimal, 'created', 'setup: create'),
     listStep(ctx, 'list', undefined, okChecks(mandatoryCheck(mandatory), contains(true))),
     ...ctx.filters.map((f) => listStep(ctx, `search by ${f}`, [[f, `{{created.${f}}}`]],
-      okChecks('filter-applied', contains()), { optionalVars: true })),
+      okChecks('filter-applied', containsFor(f)), { optionalVars: true })),
   ];
   return makeCase(ctx, 'N3', {
     title: `List ${r.name} and search by attribute (${ctx.filters.join(', ')}): every item matches, the created one is found`,
@@ -55,7 +60,7 @@ function filteredFieldsCase(ctx: ResourceContext): Case {
   const steps: Step[] = [
     createStep(r, ctx.data.rich, 'created', 'setup: create'),
     listStep(ctx, `search by ${filter} with fields=${fields.join(',')}`, [[filter, `{{created.${filter}}}`], ['fields', fields.join(',')]],
-      [...checks(...JSON_NO_SCHEMA, 'filter-applied'), contains(), fieldsCheck(fields, [])], { optionalVars: true }),
+      [...checks(...JSON_NO_SCHEMA, 'filter-applied'), containsFor(filter), fieldsCheck(fields, [])], { optionalVars: true }),
   ];
   return makeCase(ctx, 'N5', {
     title: `Search ${r.name} by ${filter} with fields=${fields.join(',')}: matching items with only those attributes`,
