@@ -35,7 +35,7 @@ export class SchemaSet {
     this.api = api;
     this.id = `https://tmf-ctk.invalid/${api.id}/${api.version}`;
     this.hooks = {
-      polymorphic: (declared, subtype, data) => (this.extendsDef(subtype, declared) ? this.runOnce(subtype, data) : undefined),
+      polymorphic: (declared, subtype, data) => (!isPayloadVariant(declared, subtype) && this.extendsDef(subtype, declared) ? this.runOnce(subtype, data) : undefined),
       discriminated: (target, data) => this.runOnce(target, data),
     };
     this.ajv = createAjv(this.hooks);
@@ -189,6 +189,15 @@ export function valuesExceed(value: unknown, limit: number): boolean {
     if (v && typeof v === 'object') for (const child of Array.isArray(v) ? v : Object.values(v)) stack.push(child);
   }
   return false;
+}
+
+/**
+ * `ProductOrder_Update` (or `_Create`, `_FVO`, `_MVO`) carrying `@type: ProductOrder` names the entity it
+ * creates or changes, not a subclass: holding it to the entity's rules would bring back the `required` list a
+ * partial PATCH (or a create before server-set attributes) legitimately lacks.
+ */
+function isPayloadVariant(declared: string, subtype: string): boolean {
+  return declared.startsWith(`${subtype}_`) && /_(Create|Update|FVO|MVO)$/.test(declared);
 }
 
 function markOwner(node: unknown, name: string, owners: WeakMap<object, string>): void {

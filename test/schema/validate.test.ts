@@ -56,17 +56,25 @@ describe('readable errors', () => {
 describe('TMF polymorphism (@type)', () => {
   it('validates against the definition @type names when it extends the declared one', () => {
     const s = schemasFor(loadApi('TMF663'));
-    // ShoppingCart_Create declares no `id`; a payload typed ShoppingCart is held to ShoppingCart's rules.
-    assert.equal(s.validate('ShoppingCart_Create', { id: 7 }).valid, true);
-    const r = s.validate('ShoppingCart_Create', { id: 7, '@type': 'ShoppingCart' });
+    // RelatedParty carries every attribute of EntityRef and requires @referredType besides.
+    assert.equal(s.validate('EntityRef', { id: 'p1' }).valid, true);
+    const r = s.validate('EntityRef', { id: 'p1', '@type': 'RelatedParty' });
     assert.equal(r.valid, false);
-    assert.equal(r.errors[0]!.pointer, '/id');
+    assert.deepEqual([r.errors[0]!.pointer, r.errors[0]!.rule, r.errors[0]!.schema], ['/@referredType', 'required', 'RelatedParty']);
+  });
+  it('does not hold a create or update payload typed as its entity to the entity\'s required list', () => {
+    const po = schemasFor(loadApi('TMF622'));
+    assert.deepEqual(po.validate('ProductOrder_Update', { '@type': 'ProductOrder', description: 'x' }).errors, []);
+    const acc = schemasFor(loadApi('TMF666'));
+    assert.deepEqual(acc.validate('BillingAccount_Update', { '@type': 'BillingAccount', description: 'x' }).errors, []);
+    // Types of what is sent still apply.
+    assert.equal(po.validate('ProductOrder_Update', { '@type': 'ProductOrder', priority: 3 }).valid, false);
   });
   it('applies nested, with the right pointer', () => {
-    const s = schemasFor(loadApi('TMF622'));
-    const order = { productOrderItem: [{ id: '1', action: 'add', product: { '@type': 'Product', id: 5 } }] };
-    const r = s.validate('ProductOrder_Create', order);
-    assert.ok(r.errors.some((e) => e.pointer === '/productOrderItem/0/product/id'), JSON.stringify(r.errors));
+    const s = schemasFor(loadApi('TMF663'));
+    const cart = { cartItem: [{ id: '1', productOffering: { id: 'po1', '@type': 'RelatedParty' } }] };
+    const r = s.validate('ShoppingCart_Create', cart);
+    assert.ok(r.errors.some((e) => e.pointer === '/cartItem/0/productOffering/@referredType'), JSON.stringify(r.errors));
   });
   it('falls back to the declared schema for an unknown or unrelated @type', () => {
     const s = schemasFor(loadApi('TMF699'));
