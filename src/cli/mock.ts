@@ -31,7 +31,7 @@ Options:
 Exit codes: 0 stopped cleanly, 2 usage error (unknown API or option, port in use, missing document).`;
 
 const OPTIONS = {
-  port: { type: 'string' }, host: { type: 'string' }, api: { type: 'string' }, all: { type: 'boolean' },
+  port: { type: 'string' }, host: { type: 'string' }, api: { type: 'string', multiple: true }, all: { type: 'boolean' },
   data: { type: 'string' }, 'no-seed': { type: 'boolean' }, latency: { type: 'string' }, 'fault-rate': { type: 'string' },
   'allow-callback': { type: 'string', multiple: true }, 'paging-status': { type: 'string' }, 'clock-ms': { type: 'string' },
   specs: { type: 'string' }, engine: { type: 'string' },
@@ -65,14 +65,16 @@ export const command: Command = {
     const port = numberOption('port', values.port, 8080, { max: 65535 });
     const host = values.host ?? '127.0.0.1';
     const specsDir = values.specs ? resolve(io.cwd, values.specs) : undefined;
-    const entries = selectEntries(values.api, values.all);
+    const apiList = values.api?.join(',');
+    if (apiList && values.all) throw new CtkError('USAGE', '--api and --all do not go together', { hint: 'see "tmf-ctk mock --help"' });
+    const entries = selectEntries(apiList, values.all);
 
     if (engine === 'prism') {
-      if (entries.length !== 1 || values.all || !values.api) throw new CtkError('USAGE', '--engine prism serves exactly one API', { hint: 'e.g. tmf-ctk mock --engine prism --api TMF663' });
+      if (entries.length !== 1 || values.all || !apiList) throw new CtkError('USAGE', '--engine prism serves exactly one API', { hint: 'e.g. tmf-ctk mock --engine prism --api TMF663' });
       const native = NATIVE_ONLY.filter((f) => values[f] !== undefined);
       if (native.length) throw new CtkError('USAGE', `--${native.join(', --')} ${native.length === 1 ? 'does' : 'do'} not apply to --engine prism (stateless, example-based)`);
       const stopped = untilSignal();
-      const prism = await startPrismMock({ api: findEntry(values.api), host, port, specsDir, env: io.env });
+      const prism = await startPrismMock({ api: findEntry(apiList), host, port, specsDir, env: io.env });
       io.out(`listening on ${prism.url}`);
       io.out(`  ${prism.api.id} ${prism.api.title} ${prism.api.version} (Prism, stateless)  ${prism.url}${prism.api.basePath}`);
       await Promise.race([stopped, prism.exited]);

@@ -24,6 +24,7 @@ describe('tmf-ctk mock', () => {
       [['--engine', 'wiremock'], /error \[USAGE\]: --engine/],
       [['--engine', 'prism'], /error \[USAGE\]: --engine prism serves exactly one API/],
       [['--bogus'], /error \[USAGE\]/],
+      [['--api', 'TMF663', '--all'], /error \[USAGE\]: --api and --all do not go together/],
       [['--engine', 'prism', '--api', 'TMF663', '--data', 'x.db'], /error \[USAGE\]: --data does not apply to --engine prism/],
     ];
     await Promise.all(cases.map(async ([args, message]) => {
@@ -46,7 +47,7 @@ describe('tmf-ctk mock', () => {
   });
 
   it('serves the selected APIs with the flags given; SIGINT stops it cleanly (exit 0)', async () => {
-    const p = await startCli(['--port', '0', '--api', 'TMF663,TMF699', '--no-seed', '--paging-status', '200', '--clock-ms', '0', '--allow-callback', 'partner.test']);
+    const p = await startCli(['--port', '0', '--api', 'TMF663', '--api', 'TMF699', '--no-seed', '--paging-status', '200', '--clock-ms', '0', '--allow-callback', 'partner.test']);
     try {
       assert.match(p.url, /^http:\/\/127\.0\.0\.1:\d+$/);
       const index = (await (await fetch(`${p.url}/`)).json()) as { apis: Array<{ id: string }> };
