@@ -3,15 +3,19 @@ export const ALWAYS_KEPT = ['id', 'href', '@type'] as const;
 
 interface Tree { [key: string]: Tree | true }
 
+const FORBIDDEN = new Set(['__proto__', 'constructor', 'prototype']);
+
+/** The selection as a tree; null-prototype nodes and no prototype keys, whoever calls this. */
 function tree(fields: readonly string[]): Tree {
-  const root: Tree = {};
+  const root: Tree = Object.create(null) as Tree;
   for (const f of fields) {
     const parts = f.split('.');
+    if (parts.some((p) => FORBIDDEN.has(p))) continue;
     let node = root;
     parts.forEach((p, i) => {
       if (node[p] === true) return;
       if (i === parts.length - 1) node[p] = true;
-      else node = (node[p] = (node[p] as Tree | undefined) ?? {}) as Tree;
+      else node = (node[p] = (node[p] as Tree | undefined) ?? (Object.create(null) as Tree)) as Tree;
     });
   }
   return root;

@@ -101,12 +101,23 @@ export function parseCollectionQuery(raw: Raw, { maxLimit = MAX_LIMIT } = {}): C
       case 'depth': case 'expand': break; // accepted, not applied
       default: {
         const { path, op } = filterKey(key);
+        if (op === 'regex') checkRegex(key, value);
         const values = op === 'regex' ? [value] : value.split(',');
         q.filters.push({ path, op, values });
       }
     }
   }
   return q;
+}
+
+/** A regex filter that does not compile, or is longer than a filter needs, is the client's error (400). */
+function checkRegex(key: string, pattern: string): void {
+  if (pattern.length > 200) throw new QueryError(key, `${key} is longer than 200 characters`);
+  try {
+    new RegExp(pattern);
+  } catch (e) {
+    throw new QueryError(key, `${key} is not a regular expression: ${(e as Error).message.slice(0, 120)}`);
+  }
 }
 
 /** Builds a query string from parts (runner side); values are URL-encoded. */

@@ -11,6 +11,10 @@ describe('fields selection', () => {
   it('keeps the selection plus id, href, @type; nested a.b keeps only b', () => {
     assert.deepEqual(selectFields(r, ['name', 'relatedParty.role']), { id: '1', href: '/x/1', '@type': 'Cart', name: 'n', relatedParty: [{ role: 'buyer' }] });
   });
+  it('never writes through prototype keys, whoever calls it', () => {
+    assert.deepEqual(selectFields(r, ['__proto__.polluted', 'constructor.prototype.x', 'name']), { id: '1', href: '/x/1', '@type': 'Cart', name: 'n' });
+    assert.equal(({} as Record<string, unknown>).polluted, undefined);
+  });
   it('runner side: extra attributes beyond the selection are named', () => {
     assert.deepEqual(extraAttributes(r, ['name']), ['secret', 'relatedParty']);
     assert.deepEqual(extraAttributes({ id: '1', href: 'h', '@type': 'T', name: 'n' }, ['name']), []);
