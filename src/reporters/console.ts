@@ -23,8 +23,9 @@ export function verdictLine(api: ApiResult): string {
   const detail = m.failed > 0
     ? `${m.failed} of ${plural(total, 'mandatory case')} failed`
     : `${m.passed} of ${plural(total, 'mandatory case')} passed`;
+  const skipped = m.skipped > 0 ? `, ${m.skipped} skipped` : '';
   const optional = api.summary.optional.failed > 0 ? `; ${api.summary.optional.failed} optional failed` : '';
-  return `${terminalSafe(`${api.id} ${api.title} v${api.version}`)}: ${verdict} (${detail}${optional})`;
+  return `${terminalSafe(`${api.id} ${api.title} v${api.version}`)}: ${verdict} (${detail}${skipped}${optional})`;
 }
 
 /**

@@ -98,7 +98,7 @@ export function validateConfig(data: unknown, where = 'config'): RunConfig {
     const allowed = e.keyword === 'enum' ? `: one of ${((e.params as { allowedValues?: unknown[] }).allowedValues ?? []).join(', ')}` : '';
     return `${e.instancePath || '(root)'} ${e.message ?? 'is invalid'}${extra}${allowed}`;
   });
-  throw new CtkError('CONFIG_INVALID', `${where}: ${problems.slice(0, 10).join('; ')}`, { hint: 'see "Conformance suites" in README.md for the config format' });
+  throw new CtkError('CONFIG_INVALID', `${where}: ${problems.slice(0, 10).join('; ')}`, { hint: 'see "tmf-ctk run" in README.md for the config format' });
 }
 
 export async function loadConfig(path: string): Promise<RunConfig> {

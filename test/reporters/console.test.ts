@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { RunEvent, RunResult } from '../../src/runner/results.js';
-import { createReporters, ReporterMux } from '../../src/reporters/index.js';
+import { createReporters, ReporterMux, verdictLine } from '../../src/reporters/index.js';
 import { sampleRun } from '../fixtures/reporters/sample-run.js';
 import { captureStream } from './helpers.js';
 
@@ -37,6 +37,13 @@ test('prints "N passed, N failed, N skipped" alone on a line, then one verdict l
     'TMF663 Shopping Cart Management v4.0.0: NOT CONFORMANT (1 of 3 mandatory cases failed; 1 optional failed)',
     'TMF622 Product Ordering Management v4.0.0: CONFORMANT (2 of 2 mandatory cases passed; 1 optional failed)',
   ]);
+});
+
+test('a skipped mandatory case is named in the verdict, not left to look like a failure', () => {
+  const run = sampleRun();
+  const api = run.apis[1]!;
+  api.summary.mandatory = { passed: 8, failed: 0, skipped: 1 };
+  assert.match(verdictLine(api), /: CONFORMANT \(8 of 9 mandatory cases passed, 1 skipped/);
 });
 
 test('no skipped part when nothing was skipped', async () => {
