@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { isIP } from 'node:net';
 import type { ApiModel, EventModel } from '../spec/model.js';
+import { isSafeRegex, matchesFilters } from '../tmf/filter.js';
 import { parseCollectionQuery, QueryError, type Filter } from '../tmf/query.js';
-import { matchesWithin } from './bounded-filter.js';
+import { FilterTimeout, filterWithin } from './bounded-filter.js';
 import { MockHttpError } from './errors.js';
 import { buildEvent, type Notifier } from './notifier.js';
 import type { Resource, Store } from './store.js';
@@ -17,8 +18,17 @@ export interface Subscription extends Resource {
   query?: string;
 }
 
-/** A subscription's regex query runs on the request's path: it may not hold it longer than this. */
-const QUERY_BUDGET_MS = 50;
+/**
+ * Matching runs on the path of the write request that raised the event, so all regex queries of one
+ * event share this budget (one budget per query let 40 backtracking queries hold a POST for 2 s).
+ */
+export const PUBLISH_BUDGET_MS = 50;
+/** Every subscription is matched against every event of its API: their number is bounded. */
+export const MAX_SUBSCRIPTIONS = 1000;
+/** A query is given at least this long before it can be disabled for running out of time. */
+const MIN_SLICE_MS = 5;
+
+const hasRegex = (filters: readonly Filter[]) => filters.some((f) => f.op === 'regex');
 
 export function isLoopback(hostname: string): boolean {
   const h = hostname.replace(/^\[|\]$/g, '').toLowerCase();
@@ -55,6 +65,10 @@ export function subscriptionFilters(query: string | undefined): Filter[] {
 
 export class Hub {
   private readonly filterCache = new Map<string, Filter[]>();
+  /** Subscriptions whose regex query ran out of time once: they match nothing from then on. */
+  private readonly disabled = new Set<string>();
+  /** Where the regex queries start on the next event, so a slow one that stays under budget does not always go first. */
+  private turn = 0;
   readonly collection: string;
 
   constructor(private readonly api: ApiModel, private readonly store: Store, private readonly notifier: Notifier, private readonly allowed: readonly string[]) {
@@ -68,11 +82,19 @@ export class Hub {
       throw new MockHttpError('INVALID_BODY', 'query must be a string such as "eventType=ShoppingCartCreateEvent"');
     }
     const query = typeof body.query === 'string' ? body.query : undefined;
+    let filters: Filter[];
     try {
-      subscriptionFilters(query);
+      filters = subscriptionFilters(query);
     } catch (e) {
       if (e instanceof QueryError) throw new MockHttpError('INVALID_BODY', `query: ${e.message}`);
       throw e;
+    }
+    const unsafe = filters.filter((f) => f.op === 'regex').flatMap((f) => f.values).find((v) => !isSafeRegex(v));
+    if (unsafe !== undefined) {
+      throw new MockHttpError('INVALID_BODY', `query: "${unsafe.slice(0, 100)}" is not a usable regular expression (invalid syntax, over 200 characters, or a nested quantifier such as (a+)+)`);
+    }
+    if (this.store.count(this.collection) >= MAX_SUBSCRIPTIONS) {
+      throw new MockHttpError('CONFLICT', `${this.api.id} already has ${MAX_SUBSCRIPTIONS} subscriptions, the most one API takes: DELETE ${this.api.basePath}/hub/{id} the ones no longer used`);
     }
     const sub: Subscription = { id: randomUUID(), callback: body.callback as string, ...(query !== undefined ? { query } : {}) };
     this.store.put(this.collection, sub);
@@ -82,23 +104,49 @@ export class Hub {
   unregister(id: string): void {
     if (!this.store.delete(this.collection, id)) throw new MockHttpError('NOT_FOUND', `no subscription ${id.slice(0, 100)}`);
     this.filterCache.delete(id);
+    this.disabled.delete(id);
   }
 
   isActive(id: string): boolean {
     return this.store.get(this.collection, id) !== undefined;
   }
 
-  /** Builds the event and queues one delivery per matching subscription. */
+  /**
+   * Builds the event and queues one delivery per matching subscription. Queries without a regex cost
+   * next to nothing and run first; regex queries then share PUBLISH_BUDGET_MS, starting one further
+   * each event. The query that runs out of its slice is disabled (a runaway pattern costs one event,
+   * once); those not reached miss this event.
+   */
   publish(ev: EventModel, resource: Record<string, unknown>): Record<string, unknown> {
     const event = buildEvent(ev, resource);
     const subs = this.store.list(this.collection) as readonly Subscription[];
     if (subs.length === 0) return event;
     const body = JSON.stringify(event);
+    const bounded: Subscription[] = [];
     for (const sub of subs) {
-      if (!matchesWithin(event, this.filters(sub), QUERY_BUDGET_MS)) continue; // a runaway regex query matches nothing
-      this.notifier.enqueue({ subscriptionId: sub.id, callback: sub.callback, body, mediaType: this.api.mediaType });
+      if (this.disabled.has(sub.id)) continue;
+      const filters = this.filters(sub);
+      if (hasRegex(filters)) bounded.push(sub);
+      else if (matchesFilters(event, filters)) this.deliver(sub, body);
+    }
+    const deadline = performance.now() + PUBLISH_BUDGET_MS;
+    const start = bounded.length > 0 ? this.turn++ % bounded.length : 0;
+    for (let i = 0; i < bounded.length; i++) {
+      const sub = bounded[(start + i) % bounded.length]!;
+      const left = Math.floor(deadline - performance.now());
+      if (left < MIN_SLICE_MS) break;
+      try {
+        if (filterWithin([event], this.filters(sub), left).length > 0) this.deliver(sub, body);
+      } catch (e) {
+        if (!(e instanceof FilterTimeout)) throw e;
+        this.disabled.add(sub.id);
+      }
     }
     return event;
+  }
+
+  private deliver(sub: Subscription, body: string): void {
+    this.notifier.enqueue({ subscriptionId: sub.id, callback: sub.callback, body, mediaType: this.api.mediaType });
   }
 
   private filters(sub: Subscription): Filter[] {
