@@ -56,6 +56,7 @@ type RunValues = { target?: string; api?: string[]; all?: boolean; config?: stri
 async function runNative(values: RunValues, timeoutMs: number | undefined, headers: Record<string, string>, names: string[],
   report: ReporterOptions, io: CliIO): Promise<ReportedRun> {
   const apis = listOption(values.api);
+  if (apis.length > 0 && values.all) throw new CtkError('USAGE', '--api and --all do not go together', { hint: 'see "tmf-ctk run --help"' });
   if (!values.target) throw new CtkError('USAGE', 'run needs --target URL', { hint: 'see "tmf-ctk run --help"' });
   if (apis.length === 0 && !values.all) throw new CtkError('USAGE', 'run needs --api LIST or --all', { hint: 'see "tmf-ctk run --help"' });
   const config: RunConfig = values.config ? await loadConfig(resolve(io.cwd, values.config)) : {};
