@@ -4,6 +4,7 @@
  * advisory, a failure only in strict mode.
  */
 import { charsetAdvisory, isJsonMediaType } from '../tmf/media-types.js';
+import { advisoryNote, strictReason } from '../tmf/policy.js';
 import type { Check } from './types.js';
 import { fail, header, pass, preview, skip } from './util.js';
 
@@ -13,7 +14,7 @@ export const contentTypeJson: Check = (ex, ctx) => {
   const ct = header(ex.response.headers, 'content-type');
   if (!ct) return fail('no Content-Type header', { source: 'kit' });
   if (!isJsonMediaType(ct)) return fail(`Content-Type is ${preview(ct, 60)}, not JSON`, { source: 'kit' });
-  const advisory = charsetAdvisory(ct, ctx.api.mediaType);
-  if (advisory && ctx.strict) return fail(`strict: ${advisory}`, { source: 'document' });
-  return pass(ct, { source: 'kit', ...(advisory ? { advisory } : {}) });
+  const note = charsetAdvisory(ct, ctx.api.mediaType);
+  if (note && ctx.strict) return fail(strictReason('json-charset', note), { source: 'document' });
+  return pass(ct, { source: 'kit', ...(note ? { advisory: advisoryNote('json-charset', note) } : {}) });
 };

@@ -4,6 +4,7 @@
  * resource has, which must come back.
  */
 import { extraAttributes } from '../tmf/fields.js';
+import { advisoryNote, strictReason } from '../tmf/policy.js';
 import type { Check } from './types.js';
 import { fail, idOf, is2xx, isObject, itemsOf, jsonBody, listed, pass, skip, stringList } from './util.js';
 
@@ -23,8 +24,8 @@ export const fieldsSelection: Check = (ex, ctx) => {
     if (missing.length) problems.push(`${idOf(item)} lacks the selected ${missing.join(', ')}`);
     for (const k of ['href', '@type']) if (!fields.includes(k) && Object.hasOwn(item, k)) bonus.add(k);
   }
-  if (ctx.strict && bonus.size) problems.push(`strict: ${[...bonus].join(', ')} came back without being selected`);
   if (problems.length) return fail(`${selection} not applied: ${listed(problems, 3)}`, { source: 'TMF630' });
-  const advisory = bonus.size ? `${[...bonus].join(' and ')} returned beside ${selection} (TMF630 allows id, href and @type)` : undefined;
+  if (ctx.strict && bonus.size) return fail(strictReason('fields-extra-keys', `${[...bonus].join(', ')} came back beside ${selection} without being selected`), { source: 'TMF630' });
+  const advisory = bonus.size ? advisoryNote('fields-extra-keys', `${[...bonus].join(' and ')} returned beside ${selection} (TMF630 allows id, href and @type)`) : undefined;
   return pass(selection, { source: 'TMF630', ...(advisory ? { advisory } : {}) });
 };

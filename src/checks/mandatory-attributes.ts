@@ -5,6 +5,7 @@
  * unless strict mode.
  */
 import type { MandatoryAttribute } from '../runner/suite/types.js';
+import { advisoryNote } from '../tmf/policy.js';
 import type { Check } from './types.js';
 import { fail, idOf, is2xx, isObject, itemsOf, jsonBody, listed, pass, skip } from './util.js';
 
@@ -32,6 +33,6 @@ export const mandatoryAttributes: Check = (ex, ctx) => {
   }
   const source = sources.has('profile') ? 'profile' : 'document';
   if (failures.length) return fail(listed(failures, 3), { source });
-  const advisory = notes.size ? `absent: ${[...notes].join(', ')}` : undefined;
+  const advisory = notes.size ? advisoryNote('mandatory-attributes', `absent: ${[...notes].join(', ')}`) : undefined;
   return pass(`${rules.map((r) => r.name).join(', ')} present`, { source: 'profile', ...(advisory ? { advisory } : {}) });
 };

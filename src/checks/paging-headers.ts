@@ -4,6 +4,7 @@
  * advisory naming the reading taken. `minTotal`: the case created that many, so the total is at least that.
  */
 import { checkPaging } from '../tmf/paging.js';
+import { advisoryNote, strictReason } from '../tmf/policy.js';
 import type { Check } from './types.js';
 import { fail, header, is2xx, jsonBody, pass, skip } from './util.js';
 
@@ -24,7 +25,7 @@ export const pagingHeaders: Check = (ex, ctx) => {
   const total = Number(header(ex.response!.headers, 'X-Total-Count'));
   const minTotal = typeof ctx.params.minTotal === 'number' ? ctx.params.minTotal : 0;
   if (Number.isInteger(total) && total < minTotal) verdict.problems.push(`X-Total-Count is ${total} although at least ${minTotal} exist`);
-  if (ctx.strict && ex.response!.status === 206) verdict.problems.push('strict: 206 answered; the document declares only 200');
+  if (ctx.strict && ex.response!.status === 206) verdict.problems.push(strictReason('partial-page-status', '206 answered; the document declares only 200'));
   if (verdict.problems.length) return fail(verdict.problems.join('; '), { source: requireHeaders ? 'document' : 'TMF630' });
-  return pass(`${b.value.length} item(s)`, { source: 'TMF630', ...(verdict.advisories.length ? { advisory: verdict.advisories.join('; ') } : {}) });
+  return pass(`${b.value.length} item(s)`, { source: 'TMF630', ...(verdict.advisories.length ? { advisory: advisoryNote('partial-page-status', verdict.advisories.join('; ')) } : {}) });
 };

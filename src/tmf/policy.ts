@@ -1,7 +1,7 @@
 /**
  * Never cry wolf: where TMF630 and the published documents disagree, a target may follow either.
- * Each disagreement is named here, once; checks accept both readings and record an advisory,
- * unless strict mode asks for the letter of the document.
+ * Each disagreement is named here, once; checks accept both readings and record an advisory tagged with the
+ * leniency's id (`[json-charset] …`), unless strict mode asks for the letter of the document.
  */
 export interface Leniency {
   id: string;
@@ -12,22 +12,27 @@ export interface Leniency {
   strict: string;
 }
 
-export const LENIENCIES: readonly Leniency[] = [
+export const LENIENCIES = [
   { id: 'partial-page-status', tmf630: '206 Partial Content for a partial page', document: 'only 200 declared for list operations',
     lenient: '200 and 206 accepted; paging headers must be consistent', strict: 'only the declared 200 accepted' },
+  { id: 'undeclared-status', tmf630: 'statuses TMF630 gives an operation (422 for a refused change…)', document: 'a fixed list of responses per operation',
+    lenient: 'a status the case expects passes although the document does not declare it', strict: 'only the declared statuses accepted' },
   { id: 'fields-extra-keys', tmf630: 'selected attributes plus id, href, @type', document: 'fields parameter declared, no rule',
     lenient: 'id, href and @type may come back beside the selection', strict: 'only the selected attributes and id' },
   { id: 'patch-media-type', tmf630: 'application/merge-patch+json (and json-patch+json)', document: 'no PATCH content type declared',
     lenient: 'merge patch sent as application/merge-patch+json; application/json accepted', strict: 'same' },
   { id: 'patch-partial', tmf630: 'PATCH carries any subset of attributes', document: '*_Update schemas list required attributes',
-    lenient: 'a server accepting a partial patch is right', strict: 'the Update schema\'s required list applies' },
+    lenient: 'a server accepting a partial patch is right', strict: 'the Update schema\'s required list applies: accepting a patch without them fails' },
   { id: 'json-charset', tmf630: 'application/json', document: 'application/json;charset=utf-8',
     lenient: 'both are the same media type (RFC 8259)', strict: 'the declared media type' },
   { id: 'undeclared-filters', tmf630: 'attribute=value filters on any attribute', document: 'no filter parameters declared',
-    lenient: 'filters exercised; a server ignoring them fails only optional cases', strict: 'same' },
+    lenient: 'filters exercised; a server ignoring a filter or fields= fails N3–N5, which the kits treat as mandatory', strict: 'same' },
   { id: 'mandatory-attributes', tmf630: '—', document: 'required lists of the entity schemas',
-    lenient: 'the conformance profile of each API (what TM Forum kits check) is enforced and named', strict: 'profile and document required lists' },
-];
+    lenient: 'the document\'s required lists and the conformance profile of each API (what TM Forum kits check) fail, each named; recommended attributes neither requires are noted',
+    strict: 'recommended attributes fail too' },
+] as const satisfies readonly Leniency[];
+
+export type LeniencyId = (typeof LENIENCIES)[number]['id'];
 
 export interface PolicyOptions {
   /** The letter of the document where it disagrees with TMF630. */
@@ -36,4 +41,20 @@ export interface PolicyOptions {
 
 export function leniency(id: string): Leniency | undefined {
   return LENIENCIES.find((l) => l.id === id);
+}
+
+/** An advisory as results carry it: the reading the target took, tagged with the leniency that accepted it. */
+export function advisoryNote(id: LeniencyId, text: string): string {
+  return `[${id}] ${text}`;
+}
+
+/** The reason a strict-mode check fails where the default accepts with `advisoryNote(id, text)`. */
+export function strictReason(id: LeniencyId, text: string): string {
+  return `strict: ${advisoryNote(id, text)}`;
+}
+
+/** The leniency an advisory (or strict reason) names, if it names a known one. */
+export function leniencyOf(note: string): Leniency | undefined {
+  const m = /^(?:strict: )?\[([a-z0-9-]+)\] /.exec(note);
+  return m ? leniency(m[1]!) : undefined;
 }
