@@ -6,6 +6,8 @@ import { readFile } from 'node:fs/promises';
 import { Ajv } from 'ajv';
 import { CHECK_IDS } from '../checks/index.js';
 import { CtkError } from '../errors.js';
+import type { ApiModel } from '../spec/model.js';
+import { registry } from '../spec/registry.js';
 import type { Feature } from './suite/types.js';
 
 export interface ApiConfig {
@@ -115,6 +117,44 @@ export async function loadConfig(path: string): Promise<RunConfig> {
     throw new CtkError('CONFIG_INVALID', `${path} is not valid JSON: ${(e as Error).message}`);
   }
   return validateConfig(data, path);
+}
+
+const pointer = (...keys: string[]) => keys.map((k) => `/${k.replace(/~/g, '~0').replace(/\//g, '~1')}`).join('');
+
+/** What the schema cannot know: every API the config names is one the kit knows. */
+export function unknownApiProblems(config: RunConfig): string[] {
+  const known = [...new Set(registry().map((e) => e.id))];
+  return Object.keys(config.apis ?? {}).filter((id) => !known.includes(id))
+    .map((id) => `${pointer('apis', id)}: no such API (valid: ${known.join(', ')})`);
+}
+
+/** Valid case ids to show for a wrong one: those of the same resource (`TC_ShoppingCart_…`) when there are any. */
+function nearCases(wrong: string, caseIds: readonly string[]): string {
+  const prefix = /^[A-Za-z]+_[A-Za-z]+_/.exec(wrong)?.[0].toLowerCase();
+  const near = prefix ? caseIds.filter((c) => c.toLowerCase().startsWith(prefix)) : [];
+  return (near.length > 0 ? near : caseIds).join(', ');
+}
+
+/**
+ * What the schema cannot know about one API's entry, once the API is loaded and its cases generated:
+ * payloads name its resources, skipCases name its cases. A typo would otherwise be ignored in silence
+ * (the suite's payload sent instead of the vendor's, a case run that was meant to be skipped).
+ */
+export function apiConfigProblems(config: RunConfig, api: ApiModel, caseIds: readonly string[]): string[] {
+  const entry = config.apis?.[api.id];
+  if (!entry) return [];
+  const resources = api.resources.map((r) => r.name);
+  const problems = Object.keys(entry.payloads ?? {}).filter((name) => !resources.includes(name))
+    .map((name) => `${pointer('apis', api.id, 'payloads', name)}: ${api.id} has no resource "${name}" (valid: ${resources.join(', ')})`);
+  (entry.skipCases ?? []).forEach((id, i) => {
+    if (!caseIds.includes(id)) problems.push(`${pointer('apis', api.id, 'skipCases', String(i))}: ${api.id} has no case "${id}" (valid: ${nearCases(id, caseIds)})`);
+  });
+  return problems;
+}
+
+export function configReferenceError(problems: readonly string[]): CtkError {
+  return new CtkError('CONFIG_INVALID', `config: ${problems.slice(0, 10).join('; ')}${problems.length > 10 ? `; and ${problems.length - 10} more` : ''}`,
+    { hint: 'see "tmf-ctk run" in README.md for the config format' });
 }
 
 /** The effective settings of one API: the API's entries over the run's. */

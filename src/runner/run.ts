@@ -11,7 +11,7 @@ import type { ApiModel } from '../spec/model.js';
 import type { SpecSources } from '../spec/resolve.js';
 import { toolVersion } from '../version.js';
 import { runCase, skippedCase, type CaseEnv } from './case.js';
-import { apiSettings, type RunConfig } from './config.js';
+import { apiConfigProblems, apiSettings, configReferenceError, unknownApiProblems, type RunConfig } from './config.js';
 import { RunEmitter, type RunEventListener } from './events.js';
 import { DEFAULTS } from './http-client.js';
 import { Listener } from './listener.js';
@@ -54,13 +54,24 @@ function targetUrl(raw: string): string {
   return u.href.replace(/\/+$/, '');
 }
 
-export function casesFor(api: ApiModel, options: RunOptions): Case[] {
+/** Every case of the API's suite, and what the config names for this API that does not exist. */
+function suiteOf(api: ApiModel, options: RunOptions): { all: Case[]; problems: string[] } {
   if (!api.version.startsWith('4.')) {
     throw new CtkError('USAGE', `no conformance suite for ${api.id} ${api.version}: the suites target the v4 documents`, { hint: `use --api ${api.id}` });
   }
-  const s = apiSettings(options.config ?? {}, api.id);
-  const all = buildCases(api, { payloads: s.payloads, flowTimeoutMs: options.config?.flowTimeoutMs });
-  return options.cases?.length ? all.filter((c) => options.cases!.includes(c.id)) : all;
+  const config = options.config ?? {};
+  const all = buildCases(api, { payloads: apiSettings(config, api.id).payloads, flowTimeoutMs: config.flowTimeoutMs });
+  return { all, problems: apiConfigProblems(config, api, all.map((c) => c.id)) };
+}
+
+const selected = (all: Case[], options: RunOptions): Case[] => (options.cases?.length ? all.filter((c) => options.cases!.includes(c.id)) : all);
+
+/** The API's cases (only `options.cases` when given); CONFIG_INVALID when the config names an unknown API, resource or case. */
+export function casesFor(api: ApiModel, options: RunOptions): Case[] {
+  const { all, problems } = suiteOf(api, options);
+  const wrong = [...unknownApiProblems(options.config ?? {}), ...problems];
+  if (wrong.length > 0) throw configReferenceError(wrong);
+  return selected(all, options);
 }
 
 function skipReason(c: Case, s: ReturnType<typeof apiSettings>): string | undefined {
@@ -119,7 +130,10 @@ export async function runConformance(options: RunOptions): Promise<RunResult> {
   const target = targetUrl(options.target);
   const config = options.config ?? {};
   const apis = loadApis(options.apis?.join(','), { all: options.all, specsDir: options.specsDir, env: options.env });
-  const plan = apis.map((api) => ({ api, cases: casesFor(api, options) }));
+  const suites = apis.map((api) => ({ api, ...suiteOf(api, options) }));
+  const wrong = [...unknownApiProblems(config), ...suites.flatMap((s) => s.problems)];
+  if (wrong.length > 0) throw configReferenceError(wrong);
+  const plan = suites.map((s) => ({ api: s.api, cases: selected(s.all, options) }));
   const emitter = new RunEmitter();
   if (options.onEvent) emitter.on(options.onEvent);
   const startedAt = new Date().toISOString();
