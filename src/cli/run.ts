@@ -63,7 +63,7 @@ async function runNative(values: RunValues, timeoutMs: number | undefined, heade
   const who = { company: values.company ?? config.company, product: values.product ?? config.product, release: config.release };
   return runWithReports({
     target: values.target, apis, all: values.all, config, specsDir: values.specs, env: io.env, timeoutMs, headers,
-    strict: values.strict, ...who,
+    strict: values.strict, ...who, onNotice: (m) => io.err(`note: ${m}`),
   }, names, { ...report, ...who });
 }
 

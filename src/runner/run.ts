@@ -38,6 +38,8 @@ export interface RunOptions extends Pick<SpecSources, 'specsDir' | 'env'> {
   onEvent?: RunEventListener;
   /** Only these case ids (tests, reruns). */
   cases?: string[];
+  /** Something the run did differently from what was asked, and why (the CLI prints it as a note). */
+  onNotice?: (message: string) => void;
 }
 
 /** Consecutive transport failures after which an API's remaining cases are not sent. */
@@ -67,6 +69,18 @@ function suiteOf(api: ApiModel, options: RunOptions): { all: Case[]; problems: s
 const selected = (all: Case[], options: RunOptions): Case[] => (options.cases?.length ? all.filter((c) => options.cases!.includes(c.id)) : all);
 
 /** The API's cases (only `options.cases` when given); CONFIG_INVALID when the config names an unknown API, resource or case. */
+/**
+ * Where an API's cases go: the target plus the base path. A target that already ends with the base path
+ * (`--target http://host/tmf-api/shoppingCart/v4`, a common mistake) is used as it is: appending would
+ * double the path and every case would fail with 404.
+ */
+export function apiBaseUrl(target: string, basePath: string): { url: string; asGiven: boolean } {
+  const root = targetUrl(target);
+  const path = basePath.replace(/\/+$/, '');
+  if (path && new URL(root).pathname.replace(/\/+$/, '').endsWith(path)) return { url: root, asGiven: true };
+  return { url: `${root}${path}`, asGiven: false };
+}
+
 export function casesFor(api: ApiModel, options: RunOptions): Case[] {
   const { all, problems } = suiteOf(api, options);
   const wrong = [...unknownApiProblems(options.config ?? {}), ...problems];
@@ -94,7 +108,9 @@ function notRun(c: Case, reason: string, status: 'skip' | 'fail', emitter: RunEm
 async function runApi(api: ApiModel, cases: Case[], options: RunOptions, base: Omit<CaseEnv, 'api' | 'schemas' | 'baseUrl' | 'headers' | 'strict' | 'disabledChecks'>): Promise<ApiRun> {
   const t0 = performance.now();
   const s = apiSettings(options.config ?? {}, api.id);
-  const baseUrl = `${targetUrl(options.target)}${s.basePath ?? api.basePath}`.replace(/\/+$/, '');
+  const basePath = s.basePath ?? api.basePath;
+  const { url: baseUrl, asGiven } = apiBaseUrl(options.target, basePath);
+  if (asGiven) options.onNotice?.(`the target ${baseUrl} already ends with ${api.id}'s base path ${basePath}: its cases go to ${baseUrl} (the base path is not appended again; --target is normally the server root)`);
   const env: CaseEnv = { ...base, api, schemas: schemasFor(api), baseUrl, headers: { ...s.headers, ...options.headers }, strict: options.strict ?? s.strict, disabledChecks: s.disabledChecks };
   base.emitter.emit({ type: 'apiStart', api: api.id, version: api.version, baseUrl });
   const results: CaseResult[] = [];
@@ -119,7 +135,7 @@ async function runApi(api: ApiModel, cases: Case[], options: RunOptions, base: O
       if (run.transport === 'unreachable' && !reached) unreachable = true;
     } else if (run.answered) failures = 0;
   }
-  const result: ApiResult = { id: api.id, title: api.title, version: api.version, basePath: s.basePath ?? api.basePath, baseUrl,
+  const result: ApiResult = { id: api.id, title: api.title, version: api.version, basePath, baseUrl,
     cases: results, summary: summarize(results), durationMs: Math.round(performance.now() - t0) };
   base.emitter.emit({ type: 'apiEnd', api: api.id, result });
   return { result, unreachable };
