@@ -27,6 +27,8 @@ export const LENIENCIES = [
     lenient: 'both are the same media type (RFC 8259)', strict: 'the declared media type' },
   { id: 'undeclared-filters', tmf630: 'attribute=value filters on any attribute', document: 'no filter parameters declared',
     lenient: 'filters exercised; a server ignoring a filter or fields= fails N3–N5, which the kits treat as mandatory', strict: 'same' },
+  { id: 'event-envelope', tmf630: 'an event carries the resource under `event`', document: 'the event schema\'s key: `event`, or `payload` in TMF666 v4',
+    lenient: 'the resource is read under either key; the one the document does not use passes with an advisory', strict: 'only the document\'s key' },
   { id: 'mandatory-attributes', tmf630: '—', document: 'required lists of the entity schemas',
     lenient: 'the document\'s required lists and the conformance profile of each API (what TM Forum kits check) fail, each named; recommended attributes neither requires are noted',
     strict: 'recommended attributes fail too' },
@@ -57,4 +59,12 @@ export function strictReason(id: LeniencyId, text: string): string {
 export function leniencyOf(note: string): Leniency | undefined {
   const m = /^(?:strict: )?\[([a-z0-9-]+)\] /.exec(note);
   return m ? leniency(m[1]!) : undefined;
+}
+
+/** The envelope keys an event may carry its resource under (TMF630 `event`, TMF666 v4 `payload`). */
+export const EVENT_ENVELOPE_KEYS = ['event', 'payload'] as const;
+
+/** Where to look for an event's resource: the document's key first, then the other reading (`event-envelope`). */
+export function envelopeKeys(documentKey: string): string[] {
+  return [...new Set([documentKey, ...EVENT_ENVELOPE_KEYS])];
 }

@@ -120,9 +120,29 @@ describe('event-conformance and no-event', () => {
   it('reads the resource under the envelope the document declares (TMF666: payload)', () => {
     const good = { eventId: 'e', eventType: params.eventType, payload: { partyAccount: { id: 'p1', name: 'n', relatedParty: [{ id: 'r', name: 'R', '@referredType': 'Individual' }] } } };
     assert.equal(CHECKS['event-conformance']!(event(good), { ...ctx, params }).status, 'pass');
-    const wrongEnvelope = { eventId: 'e', eventType: params.eventType, event: { partyAccount: { id: 'p1' } } };
+    const wrongEnvelope = { eventId: 'e', eventType: params.eventType, data: { partyAccount: { id: 'p1' } } };
     assert.match(CHECKS['event-conformance']!(event(wrongEnvelope), { ...ctx, params }).reason ?? '', /payload\.partyAccount\.id is nothing/);
     assert.match(CHECKS['event-conformance']!(event({ ...good, eventType: 'X' }), { ...ctx, params }).reason ?? '', /eventType is "X"/);
+  });
+  it('accepts TMF630\'s "event" envelope where the document says "payload": advisory naming both, schema still applied, strict fails', () => {
+    const account = { id: 'p1', name: 'n', relatedParty: [{ id: 'r', name: 'R', '@referredType': 'Individual' }] };
+    const tmf630 = { eventId: 'e', eventType: params.eventType, event: { partyAccount: account } };
+    const o = CHECKS['event-conformance']!(event(tmf630), { ...ctx, params });
+    assert.equal(o.status, 'pass', o.reason);
+    assert.match(o.advisory ?? '', /^\[event-envelope\] the resource came under "event"; the document's PartyAccountAttributeValueChangeEvent puts it under "payload"/);
+    const invalid = { ...tmf630, event: { partyAccount: { ...account, name: 7 } } };
+    assert.match(CHECKS['event-conformance']!(event(invalid), { ...ctx, params }).reason ?? '', /not valid against PartyAccountAttributeValueChangeEvent \(its "event" read as "payload"\): \/payload\/partyAccount\/name/);
+    const strict = CHECKS['event-conformance']!(event(tmf630), { ...ctx, params, strict: true });
+    assert.equal(strict.status, 'fail');
+    assert.match(strict.reason ?? '', /^strict: \[event-envelope\]/);
+  });
+  it('accepts "payload" where the document says "event" (TMF663), with the advisory', () => {
+    const cartApi = loadApi('TMF663');
+    const p = { eventType: 'ShoppingCartCreateEvent', resourceId: 'c1' };
+    const o = CHECKS['event-conformance']!(event({ eventId: 'e', eventType: p.eventType, payload: { shoppingCart: { id: 'c1' } } }),
+      { ...ctx, api: cartApi, schemas: schemasFor(cartApi), params: p });
+    assert.equal(o.status, 'pass', o.reason);
+    assert.match(o.advisory ?? '', /^\[event-envelope\] the resource came under "payload"; the document's ShoppingCartCreateEvent puts it under "event"/);
   });
   it('no-event fails when a notification arrived', () => {
     assert.equal(CHECKS['no-event']!(event({ a: 1 }), { ...ctx, params: {} }).status, 'fail');

@@ -1,11 +1,11 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import type { CheckOutcome } from '../../src/checks/index.js';
+import { CHECKS, type CheckOutcome } from '../../src/checks/index.js';
 import { schemasFor } from '../../src/schema/schema-set.js';
 import { loadApi } from '../../src/spec/load.js';
 import type { Operation } from '../../src/spec/model.js';
 import { LENIENCIES, leniencyOf } from '../../src/tmf/policy.js';
-import { run } from './helpers.js';
+import { exchange, run } from './helpers.js';
 
 /** The leniency an outcome's advisory (or strict reason) names; fails the test when it names none. */
 function named(o: CheckOutcome, field: 'advisory' | 'reason' = 'advisory'): string {
@@ -54,6 +54,16 @@ describe('leniencies: every advisory a check records for a TMF630-vs-document di
     assert.equal(named(o), 'json-charset');
     assert.match(o.advisory!, /^\[json-charset\] Content-Type "application\/json" differs/);
     assert.equal(named(run('content-type-json', json, { strict: true }), 'reason'), 'json-charset');
+  });
+
+  it('an event carrying its resource under the envelope key the document does not use (event-conformance)', () => {
+    const cartApi = loadApi('TMF663');
+    const ex = exchange({ status: 201, body: {} });
+    const sent = { eventId: 'e', eventType: 'ShoppingCartCreateEvent', payload: { shoppingCart: { id: 'c1' } } };
+    const ctx = { api: cartApi, schemas: schemasFor(cartApi), expect: [], body: { ok: false as const, error: '' }, params: { eventType: sent.eventType, resourceId: 'c1' } };
+    const received = { ...ex, request: { method: 'POST', url: 'http://l/', headers: {}, body: JSON.stringify(sent) } };
+    assert.equal(named(CHECKS['event-conformance']!(received, { ...ctx, strict: false })), 'event-envelope');
+    assert.equal(named(CHECKS['event-conformance']!(received, { ...ctx, strict: true }), 'reason'), 'event-envelope');
   });
 
   it('a recommended attribute absent (mandatory-attributes)', () => {
