@@ -3,10 +3,10 @@
  * `;charset=utf-8` is the same media type (RFC 8259): a difference from the document's declaration is an
  * advisory, a failure only in strict mode.
  */
-import { charsetAdvisory, isJsonMediaType } from '../tmf/media-types.js';
+import { charsetAdvisory, header, isJsonMediaType } from '../tmf/media-types.js';
 import { advisoryNote, strictReason } from '../tmf/policy.js';
 import type { Check } from './types.js';
-import { fail, header, pass, preview, skip } from './util.js';
+import { fail, pass, preview, skip } from './util.js';
 
 export const contentTypeJson: Check = (ex, ctx) => {
   if (!ex.response) return skip('no response');

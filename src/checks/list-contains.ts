@@ -2,8 +2,9 @@
  * `list-contains`: a list answer contains the resource the case created. With `onlyIfComplete`, a partial
  * page (fewer items than X-Total-Count, or 206) skips: the resource may be on another page.
  */
+import { header } from '../tmf/media-types.js';
 import type { Check } from './types.js';
-import { fail, header, is2xx, isObject, jsonBody, pass, preview, skip } from './util.js';
+import { fail, is2xx, isObject, jsonBody, pass, preview, skip } from './util.js';
 
 export const listContains: Check = (ex, ctx) => {
   if (!is2xx(ex)) return skip('not a 2xx answer');

@@ -3,10 +3,11 @@
  * consistent with it. 200 and 206 are both accepted for a partial page (TMF630 vs the document), with an
  * advisory naming the reading taken. `minTotal`: the case created that many, so the total is at least that.
  */
+import { header } from '../tmf/media-types.js';
 import { checkPaging } from '../tmf/paging.js';
 import { advisoryNote, strictReason } from '../tmf/policy.js';
 import type { Check } from './types.js';
-import { fail, header, is2xx, jsonBody, pass, skip } from './util.js';
+import { fail, is2xx, jsonBody, pass, skip } from './util.js';
 
 function asked(url: string): { offset?: number; limit?: number } {
   const q = new URL(url).searchParams;

@@ -1,4 +1,4 @@
-/** Helpers the checks share: outcomes, headers, list items, short previews. */
+/** Helpers the checks share: outcomes, list items, short previews (headers: src/tmf/media-types.ts). */
 import { preview } from '../schema/errors.js';
 import type { Exchange } from '../runner/results.js';
 import type { CheckContext, CheckOutcome } from './types.js';
@@ -6,13 +6,6 @@ import type { CheckContext, CheckOutcome } from './types.js';
 export const pass = (reason?: string, extra: Partial<CheckOutcome> = {}): CheckOutcome => ({ status: 'pass', ...(reason ? { reason } : {}), ...extra });
 export const fail = (reason: string, extra: Partial<CheckOutcome> = {}): CheckOutcome => ({ status: 'fail', reason, ...extra });
 export const skip = (reason: string): CheckOutcome => ({ status: 'skip', reason });
-
-/** A header, case-insensitively. */
-export function header(headers: Record<string, string> | undefined, name: string): string | undefined {
-  if (!headers) return undefined;
-  const key = Object.keys(headers).find((k) => k.toLowerCase() === name.toLowerCase());
-  return key === undefined ? undefined : headers[key];
-}
 
 /** The parsed JSON body, or why a check cannot judge it (no response, not JSON: other checks report those). */
 export function jsonBody(ex: Exchange, ctx: CheckContext): { value: unknown } | { skip: CheckOutcome } {

@@ -1,10 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { patchFlavour, parseMediaType, type PatchFlavour } from '../tmf/media-types.js';
+import { PATCH_MEDIA_TYPES, patchFlavour, parseMediaType, type PatchFlavour } from '../tmf/media-types.js';
 import { unsafeKeyPath } from '../tmf/patch.js';
 import { MockHttpError } from './errors.js';
-
-/** Media types the mock parses; anything else is answered 415 by fastify before a handler runs. */
-const JSON_TYPES = ['application/json', 'application/merge-patch+json', 'application/json-patch+json'];
 
 /** Deeper than any TMF payload; bounds the recursion of validation, cloning and serialization. */
 export const MAX_DEPTH = 64;
@@ -52,7 +49,7 @@ export function parseJson(raw: Buffer): unknown {
 /** Replaces fastify's parsers: JSON with or without charset, merge patch and JSON Patch; 415 for the rest. */
 export function installBodyParsing(app: FastifyInstance): void {
   app.removeAllContentTypeParsers();
-  app.addContentTypeParser(JSON_TYPES, { parseAs: 'buffer' }, (_req, body, done) => {
+  app.addContentTypeParser([...PATCH_MEDIA_TYPES], { parseAs: 'buffer' }, (_req, body, done) => {
     try {
       done(null, parseJson(body as Buffer));
     } catch (e) {

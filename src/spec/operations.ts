@@ -1,10 +1,8 @@
 import type { HttpMethod, JsonSchema, Operation, OperationKind, Parameter, Quirk, ResponseModel } from './model.js';
+import { PATCH_MEDIA_TYPES } from '../tmf/media-types.js';
 import { deref, schemaTarget } from './refs.js';
 
 const METHODS: HttpMethod[] = ['get', 'post', 'put', 'patch', 'delete', 'head', 'options'];
-
-/** TMF630 PATCH media types; the v4 documents declare none for PATCH. */
-export const PATCH_MEDIA_TYPES = ['application/merge-patch+json', 'application/json-patch+json', 'application/json'];
 
 interface Ctx {
   basePath: string;

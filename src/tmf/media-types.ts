@@ -1,7 +1,14 @@
-/** Media types as TMF630 and the documents use them. */
+/** Media types and headers as TMF630 and the documents use them. */
 export interface MediaType {
   type: string; // application/json
   params: Record<string, string>;
+}
+
+/** A header, case-insensitively (HTTP header names are). */
+export function header(headers: Record<string, string> | undefined, name: string): string | undefined {
+  if (!headers) return undefined;
+  const key = Object.keys(headers).find((k) => k.toLowerCase() === name.toLowerCase());
+  return key === undefined ? undefined : headers[key];
 }
 
 export function parseMediaType(header: string | undefined | null): MediaType | undefined {
@@ -27,12 +34,19 @@ export function isJsonMediaType(header: string | undefined | null): boolean {
 
 export type PatchFlavour = 'merge' | 'json-patch';
 
-/** TMF630 PATCH media types: merge patch (also plain application/json) and JSON Patch. */
-export function patchFlavour(header: string | undefined | null): PatchFlavour | undefined {
-  const t = parseMediaType(header)?.type;
-  if (t === 'application/merge-patch+json' || t === 'application/json') return 'merge';
-  if (t === 'application/json-patch+json') return 'json-patch';
-  return undefined;
+/** TMF630 PATCH media types and what each carries: merge patch (also plain application/json) and JSON Patch. */
+const PATCH_FLAVOURS: Readonly<Record<string, PatchFlavour>> = {
+  'application/merge-patch+json': 'merge',
+  'application/json-patch+json': 'json-patch',
+  'application/json': 'merge',
+};
+
+/** The TMF630 PATCH media types (the v4 documents declare none for PATCH): what the mock parses and accepts. */
+export const PATCH_MEDIA_TYPES: readonly string[] = Object.keys(PATCH_FLAVOURS);
+
+export function patchFlavour(contentType: string | undefined | null): PatchFlavour | undefined {
+  const t = parseMediaType(contentType)?.type;
+  return t !== undefined && Object.hasOwn(PATCH_FLAVOURS, t) ? PATCH_FLAVOURS[t] : undefined;
 }
 
 /** Did the charset parameter deviate from what the document declares? Used for advisories only. */

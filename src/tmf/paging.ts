@@ -2,6 +2,8 @@
  * Paging (TMF630): `offset`/`limit`, `X-Total-Count` and `X-Result-Count`. TMF630 answers a partial page
  * with 206; the v4 documents declare only 200. Both readings are accepted (see policy.ts).
  */
+import { header } from './media-types.js';
+
 export interface Page<T> {
   items: T[];
   total: number;
@@ -21,11 +23,6 @@ export function pagingHeaders(total: number, count: number): Record<string, stri
 export interface PagingVerdict {
   problems: string[];
   advisories: string[];
-}
-
-function header(headers: Record<string, string>, name: string): string | undefined {
-  const key = Object.keys(headers).find((k) => k.toLowerCase() === name.toLowerCase());
-  return key === undefined ? undefined : headers[key];
 }
 
 /**
