@@ -1,5 +1,5 @@
 import { createServer, request, type IncomingHttpHeaders, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { listenLoopback } from '../helpers/loopback.js';
 
 /**
  * A target that is the project's mock behind a proxy which rewrites some answers: the conformant
@@ -49,12 +49,5 @@ export async function startProxy(upstream: string, rewrite: Rewrite): Promise<Pr
         .catch(() => res.writeHead(502).end());
     });
   });
-  await new Promise<void>((r) => srv.listen(0, '127.0.0.1', r));
-  return {
-    url: `http://127.0.0.1:${(srv.address() as AddressInfo).port}`,
-    close: () => new Promise((r) => {
-      srv.closeAllConnections();
-      srv.close(() => r());
-    }),
-  };
+  return listenLoopback(srv);
 }
