@@ -46,17 +46,3 @@ export function schemaTarget(schema: JsonSchema | undefined): { name?: string; i
   }
   return { isArray: schema.type === 'array' };
 }
-
-/** Every `$ref` target name used below a value. */
-export function collectRefs(value: unknown, out = new Set<string>()): Set<string> {
-  if (Array.isArray(value)) value.forEach((v) => collectRefs(v, out));
-  else if (value && typeof value === 'object') {
-    for (const [k, v] of Object.entries(value)) {
-      if (k === '$ref') {
-        const n = refName(v);
-        if (n) out.add(n);
-      } else collectRefs(v, out);
-    }
-  }
-  return out;
-}

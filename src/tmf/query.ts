@@ -33,8 +33,6 @@ export class QueryError extends Error {
   }
 }
 
-/** Query parameters that are not attribute filters. */
-export const RESERVED_PARAMETERS = new Set(['fields', 'offset', 'limit', 'sort', 'depth', 'expand']);
 const OPS = new Set<FilterOp>(['eq', 'ne', 'gt', 'gte', 'lt', 'lte', 'regex']);
 const MAX_PARAM_LENGTH = 4096;
 export const MAX_LIMIT = 1000;
@@ -118,12 +116,4 @@ function checkRegex(key: string, pattern: string): void {
   } catch (e) {
     throw new QueryError(key, `${key} is not a regular expression: ${(e as Error).message.slice(0, 120)}`);
   }
-}
-
-/** Builds a query string from parts (runner side); values are URL-encoded. */
-export function buildQuery(parts: Record<string, string | number | undefined>): string {
-  const p = new URLSearchParams();
-  for (const [k, v] of Object.entries(parts)) if (v !== undefined) p.append(k, String(v));
-  const s = p.toString();
-  return s ? `?${s}` : '';
 }
