@@ -4,11 +4,10 @@
  * (runCollection). Cases Postman cannot run (notifications) are left out of both sides, so both send the same
  * requests. Two rounds, alternating; the best time of each side and the ratio against the ≥ 10× goal.
  */
-import { exportApi, planCollection, runCollection, type PostmanCollection } from '../src/collection/index.js';
-import { createMockServer } from '../src/mock/server.js';
-import type { RunResult } from '../src/runner/results.js';
-import { runConformance } from '../src/runner/run.js';
-import { defaultEntries } from '../src/spec/registry.js';
+import { planCollection, runCollection, type PostmanCollection } from '../src/collection/index.js';
+import { createMockServer, exportApi, runConformance } from '../src/composition.js';
+import type { RunResult } from '../src/core/results.js';
+import { defaultEntries } from '../src/document/registry.js';
 
 const ROUNDS = 2;
 

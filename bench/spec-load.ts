@@ -6,8 +6,8 @@ import { fileURLToPath } from 'node:url';
  * (nothing cached), and prints the median wall time against the 1 s goal.
  */
 const WORKER = `
-import { defaultEntries } from './src/spec/registry.ts';
-import { loadApi } from './src/spec/load.ts';
+import { defaultEntries } from './src/document/registry.ts';
+import { loadApi } from './src/document/load.ts';
 import { schemasFor } from './src/schema/schema-set.ts';
 const t0 = performance.now();
 let defs = 0;

@@ -5,8 +5,9 @@
 import { createReporters, ReporterMux, type ReportError } from './reporters/index.js';
 import type { ReporterOptions } from './reporters/types.js';
 import type { RunEventListener } from './runner/events.js';
-import type { RunResult } from './runner/results.js';
-import { runConformance, type RunOptions } from './runner/run.js';
+import type { RunResult } from './core/results.js';
+import { runConformance } from './composition.js';
+import type { RunOptions } from './runner/run.js';
 
 export interface ReportedRun {
   result: RunResult;

@@ -4,7 +4,7 @@
  * gives a vendor a reference report to compare theirs with.
  */
 import { join } from 'node:path';
-import { createMockServer } from './mock/server.js';
+import { createMockServer } from './composition.js';
 import type { ReporterOptions } from './reporters/types.js';
 import { runWithReports, type ReportedRun } from './run-with-reports.js';
 import type { RunOptions } from './runner/run.js';

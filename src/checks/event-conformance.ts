@@ -4,7 +4,7 @@
  * read under the envelope key the document uses (`event`, or `payload` in TMF666 v4) or under the other one
  * (the `event-envelope` leniency: an advisory naming both, a failure in strict mode).
  */
-import type { EventModel } from '../spec/model.js';
+import type { EventModel } from '../document/model.js';
 import { formatError } from '../schema/errors.js';
 import { advisoryNote, envelopeKeys, strictReason } from '../tmf/policy.js';
 import type { Check } from './types.js';

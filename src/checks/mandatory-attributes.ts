@@ -4,7 +4,7 @@
  * kits check). Advisory-level attributes (a reading the documents leave open) only note their absence,
  * unless strict mode.
  */
-import type { MandatoryAttribute } from '../runner/suite/types.js';
+import type { MandatoryAttribute } from '../core/case-model.js';
 import { advisoryNote } from '../tmf/policy.js';
 import type { Check } from './types.js';
 import { fail, idOf, is2xx, isObject, itemsOf, jsonBody, listed, pass, skip } from './util.js';

@@ -4,7 +4,7 @@
  * expected status the document does not declare (206 for a partial page), and a PATCH accepted although it
  * lacks attributes the document's `*_Update` schema lists as required (TMF630: a patch carries any subset).
  */
-import type { Exchange } from '../runner/results.js';
+import type { Exchange } from '../core/results.js';
 import { advisoryNote, strictReason, type LeniencyId } from '../tmf/policy.js';
 import type { Check, CheckContext } from './types.js';
 import { fail, is2xx, isObject, listed, pass, skip, stringList } from './util.js';

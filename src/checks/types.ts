@@ -5,8 +5,8 @@
  */
 import type { SchemaSet } from '../schema/schema-set.js';
 import type { SchemaError } from '../schema/errors.js';
-import type { ApiModel, Operation } from '../spec/model.js';
-import type { CheckResult, CheckStatus, Exchange } from '../runner/results.js';
+import type { ApiModel, Operation } from '../document/model.js';
+import type { CheckResult, CheckStatus, Exchange } from '../core/results.js';
 
 export type ParsedBody = { ok: true; value: unknown } | { ok: false; error: string };
 

@@ -1,6 +1,6 @@
 /** Helpers the checks share: outcomes, list items, short previews (headers: src/tmf/media-types.ts). */
 import { preview } from '../schema/errors.js';
-import type { Exchange } from '../runner/results.js';
+import type { Exchange } from '../core/results.js';
 import type { CheckContext, CheckOutcome } from './types.js';
 
 export const pass = (reason?: string, extra: Partial<CheckOutcome> = {}): CheckOutcome => ({ status: 'pass', ...(reason ? { reason } : {}), ...extra });

@@ -1,8 +1,8 @@
 import { isCtkError } from '../errors.js';
-import { loadApi } from '../spec/load.js';
-import { registry } from '../spec/registry.js';
+import { loadApi } from '../document/load.js';
+import { registry } from '../document/registry.js';
 import { parse } from './args.js';
-import type { Command } from './main.js';
+import type { Command } from './command.js';
 
 const HELP = `Usage: tmf-ctk apis [--specs DIR] [--json] [--quirks]
 

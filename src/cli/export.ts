@@ -1,11 +1,11 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
-import { exportApi } from '../collection/index.js';
+import { exportApi } from '../composition.js';
 import { isFolder, type PostmanCollection } from '../collection/postman.js';
 import { CtkError } from '../errors.js';
 import { loadConfig } from '../runner/config.js';
 import { parse } from './args.js';
-import type { Command } from './main.js';
+import type { Command } from './command.js';
 
 const HELP = `Usage: tmf-ctk export --api TMF663 [--out FILE] [--target URL] [--config FILE] [--specs DIR]
 

@@ -1,11 +1,6 @@
-import { isCtkError } from '../errors.js';
+import { reportError, type Command } from './command.js';
 import { processIO, type CliIO } from './io.js';
 
-/** A command: parse its own arguments, call the library, return the exit code. No logic here. */
-export interface Command {
-  summary: string;
-  run(argv: string[], io: CliIO): Promise<number>;
-}
 
 type Loader = () => Promise<{ command: Command }>;
 
@@ -58,13 +53,4 @@ export async function main(argv: string[], io: CliIO = processIO()): Promise<num
   } catch (e) {
     return reportError(e, io);
   }
-}
-
-export function reportError(e: unknown, io: CliIO): number {
-  if (isCtkError(e)) {
-    io.err(`error [${e.code}]: ${e.message}${e.hint ? `\nhint: ${e.hint}` : ''}`);
-    return e.exitCode;
-  }
-  io.err(`error [INTERNAL]: ${(e as Error)?.stack ?? String(e)}`);
-  return 2;
 }

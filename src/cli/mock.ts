@@ -1,10 +1,10 @@
 import { resolve } from 'node:path';
 import { CtkError } from '../errors.js';
 import { startPrismMock } from '../mock/prism.js';
-import { createMockServer } from '../mock/server.js';
-import { findEntry, selectEntries } from '../spec/registry.js';
+import { createMockServer } from '../composition.js';
+import { findEntry, selectEntries } from '../document/registry.js';
 import { listOption, numberOption, parse } from './args.js';
-import type { Command } from './main.js';
+import type { Command } from './command.js';
 
 const HELP = `Usage: tmf-ctk mock [options]
 

@@ -2,10 +2,10 @@ import { dirname, resolve } from 'node:path';
 import { Writable } from 'node:stream';
 import { CtkError, isCtkError } from '../errors.js';
 import { loadRunResult, renderReports, REPORTER_NAMES } from '../reporters/index.js';
-import type { RunResult } from '../runner/results.js';
+import type { RunResult } from '../core/results.js';
 import { listOption, parse } from './args.js';
 import { useColor, type CliIO } from './io.js';
-import { reportError, type Command } from './main.js';
+import { reportError, type Command } from './command.js';
 
 const HELP = `Usage: tmf-ctk report --from DIR/results.json [--reporter html,junit,json,console] [--out DIR]
                       [--company NAME] [--product "NAME 1.2"] [--release R]

@@ -7,7 +7,7 @@ import type { ReporterOptions } from '../reporters/types.js';
 import { exitCodeOf, reportRun, runWithReports, type ReportedRun } from '../run-with-reports.js';
 import { listOption, numberOption, parse } from './args.js';
 import { useColor, type CliIO } from './io.js';
-import type { Command } from './main.js';
+import type { Command } from './command.js';
 
 const HELP = `Usage: tmf-ctk run --target URL (--api TMF663[,TMF622…] | --all) [options]
        tmf-ctk run --collection FILE [--environment FILE] [--target URL] [options]

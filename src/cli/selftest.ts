@@ -4,7 +4,7 @@ import { exitCodeOf } from '../run-with-reports.js';
 import { runSelftest } from '../selftest.js';
 import { listOption, parse } from './args.js';
 import { useColor } from './io.js';
-import type { Command } from './main.js';
+import type { Command } from './command.js';
 
 const HELP = `Usage: tmf-ctk selftest [--api LIST] [--out DIR] [--reporter LIST] [--company X] [--product Y] [--specs DIR]
 

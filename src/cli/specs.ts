@@ -1,8 +1,8 @@
 import { CtkError } from '../errors.js';
-import { fetchSpecs } from '../spec/fetch.js';
-import { registry, selectEntries } from '../spec/registry.js';
+import { fetchSpecs } from '../document/fetch.js';
+import { registry, selectEntries } from '../document/registry.js';
 import { parse } from './args.js';
-import type { Command } from './main.js';
+import type { Command } from './command.js';
 
 const HELP = `Usage: tmf-ctk specs fetch [--api TMF663,...] [--force] [--mirror URL] [--specs DIR]
 

@@ -3,9 +3,9 @@ import { resolve } from 'node:path';
 import { CtkError } from '../errors.js';
 import { formatError } from '../schema/errors.js';
 import { schemasFor } from '../schema/schema-set.js';
-import { loadApi } from '../spec/load.js';
+import { loadApi } from '../document/load.js';
 import { parse } from './args.js';
-import type { Command } from './main.js';
+import type { Command } from './command.js';
 
 const HELP = `Usage: tmf-ctk validate --api TMF663 --schema ShoppingCart [--specs DIR] [--json] FILE|-
 

@@ -10,7 +10,7 @@
  * A name that does not start with a known check id (any external collection) becomes a check named after the
  * whole assertion, with the assertion error's message as reason.
  */
-import type { CheckResult } from '../runner/results.js';
+import type { CheckResult } from '../core/results.js';
 
 const SOURCES = ['TMF630', 'document', 'profile', 'kit'] as const;
 const ADVISORY = ' — advisory: ';

@@ -8,11 +8,12 @@
 import { createHash } from 'node:crypto';
 import { apiSettings, type RunConfig } from '../runner/config.js';
 import { casesFor } from '../runner/run.js';
-import { operationOf } from '../runner/judge.js';
-import type { Case, Step } from '../runner/suite/types.js';
-import { loadApi } from '../spec/load.js';
-import type { ApiModel } from '../spec/model.js';
-import type { SpecSources } from '../spec/resolve.js';
+import { operationOf } from '../checks/judge.js';
+import type { Case, Step, SuiteTable } from '../core/case-model.js';
+import { skipReason } from '../core/outcome.js';
+import { loadApi } from '../document/load.js';
+import type { ApiModel } from '../document/model.js';
+import type { SpecSources } from '../document/resolve.js';
 import { toolVersion } from '../version.js';
 import { sandboxLibrary } from './bundle.js';
 import { caseFolder } from './items.js';
@@ -34,12 +35,13 @@ export interface ExportOptions {
   config?: RunConfig;
   /** Only these case ids. */
   cases?: string[];
+  /** Suite data by API id (suites/<API>/); the library API passes the project's own. */
+  suites?: SuiteTable;
 }
 
-function skipReason(c: Case, s: ReturnType<typeof apiSettings>): string | undefined {
-  if (c.notApplicable) return `not applicable: ${c.notApplicable}`;
-  if (s.skipCases.has(c.id)) return 'skipped by the config (skipCases)';
-  if (s.skipFeatures.has(c.feature)) return `skipped by the config (feature ${c.feature})`;
+function exportSkipReason(c: Case, s: ReturnType<typeof apiSettings>): string | undefined {
+  const excluded = skipReason(c, s);
+  if (excluded) return excluded;
   if ([...c.steps, ...c.cleanup].some((step) => step.event || !step.request)) return NOTIFICATIONS_NOTE;
   return undefined;
 }
@@ -86,8 +88,8 @@ function description(api: ApiModel, basePath: string, skipped: number): string {
 /** The collection of one API (its suite, with the config's payloads and settings). */
 export async function exportCollection(api: ApiModel, options: ExportOptions = {}): Promise<PostmanCollection> {
   const settings = apiSettings(options.config ?? {}, api.id);
-  const cases = casesFor(api, { target: '', config: options.config, ...(options.cases ? { cases: options.cases } : {}) });
-  const skips = cases.map((c) => skipReason(c, settings));
+  const cases = casesFor(api, { config: options.config, suites: options.suites, ...(options.cases ? { cases: options.cases } : {}) });
+  const skips = cases.map((c) => exportSkipReason(c, settings));
   const basePath = settings.basePath ?? api.basePath;
   const suite: Omit<SandboxSuite, 'build'> = {
     format: SUITE_FORMAT,

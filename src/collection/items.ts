@@ -5,7 +5,7 @@
  * sends and asserts the step's checks. A case that cannot run in Postman is one request that is never sent,
  * whose skipped assertion says why.
  */
-import type { Case, RequestTemplate, Step } from '../runner/suite/types.js';
+import type { Case, RequestTemplate, Step } from '../core/case-model.js';
 import type { PostmanEvent, PostmanHeader, PostmanItem, PostmanRequest } from './postman.js';
 import { BUILD_VARIABLE, LIBRARY_VARIABLE, type SandboxStep } from './suite-json.js';
 

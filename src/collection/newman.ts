@@ -3,7 +3,7 @@
  *
  * Usage (what `tmf-ctk run --collection FILE [--environment FILE]` does, in src/cli/run.ts):
  *
- *   import { runCollection } from '../collection/index.js';
+ *   import { runCollection } from './index.js';
  *   const result = await runCollection({
  *     collection: resolve(io.cwd, values.collection),          // a file, or a parsed collection object
  *     environment: values.environment && resolve(io.cwd, values.environment),
@@ -22,7 +22,7 @@
 import { readFile } from 'node:fs/promises';
 import { CtkError } from '../errors.js';
 import type { RunEventListener } from '../runner/events.js';
-import type { ApiResult, RunEvent, RunResult } from '../runner/results.js';
+import type { ApiResult, RunEvent, RunResult } from '../core/results.js';
 import { runSummary, summarize } from '../runner/summary.js';
 import { toolVersion } from '../version.js';
 import { loadNewman, type NewmanOptions } from './newman-types.js';

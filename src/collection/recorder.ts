@@ -4,15 +4,15 @@
  * top-level folder; each request an exchange (a polling request sent again replaces its exchange and counts
  * the attempts); each `pm.test` a check (see assertions.ts for how a name reads back).
  */
+import { firstFailure } from '../core/outcome.js';
+import { isSensitiveHeader } from '../core/redact.js';
 import { describeError } from '../runner/http-client.js';
-import type { CaseResult, CheckResult, Exchange, RecordedRequest, RecordedResponse, RunEvent } from '../runner/results.js';
+import type { CaseResult, CheckResult, Exchange, RecordedRequest, RecordedResponse, RunEvent } from '../core/results.js';
 import { checkFromAssertion, NOT_RUN, SKIPPED_PREFIX } from './assertions.js';
 import { CLEANUP_SUFFIX } from './items.js';
 import type { SdkItem, SdkRequest, SdkResponse } from './newman-types.js';
 import type { CollectionPlan, PlannedCase } from './plan.js';
 
-/** As src/runner/request.ts: credentials are never recorded in clear. */
-const SENSITIVE = /^(authorization|proxy-authorization|cookie|x-api-key|api-key)$/i;
 /** As the native client's default cap (src/runner/http-client.ts DEFAULTS.maxBodyBytes). */
 const MAX_BODY = 1024 * 1024;
 
@@ -46,7 +46,7 @@ function recordRequest(r: SdkRequest, redact: ReadonlySet<string>): RecordedRequ
   const headers: Record<string, string> = {};
   for (const h of r.headers.all()) {
     if (h.disabled) continue;
-    headers[h.key.toLowerCase()] = SENSITIVE.test(h.key) || redact.has(h.key.toLowerCase()) ? '[redacted]' : h.value;
+    headers[h.key.toLowerCase()] = isSensitiveHeader(h.key) || redact.has(h.key.toLowerCase()) ? '[redacted]' : h.value;
   }
   const body = r.body?.toString();
   return { method: r.method, url: r.url.toString(), headers, ...(body ? { body } : {}) };
@@ -73,13 +73,6 @@ export function transportError(err: Error & { code?: string }, url: string, time
   }
 }
 
-/** As src/runner/case.ts: the first failing check, with its step. */
-function firstFailure(checks: CheckResult[], exchanges: Exchange[]): string | undefined {
-  const f = checks.find((c) => c.status === 'fail');
-  if (!f) return undefined;
-  const step = f.exchange !== undefined ? exchanges[f.exchange]?.step : undefined;
-  return `${step ? `${step}: ` : ''}${f.check === 'response-received' ? '' : `${f.check}: `}${f.reason ?? 'failed'}`;
-}
 
 export class RunRecorder {
   readonly #o: RecorderOptions;

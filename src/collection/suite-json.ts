@@ -6,8 +6,8 @@
  * variable into the sandbox for every script, so per-request data kept in a variable would be copied
  * hundreds of times. Plain data, like the suite model itself.
  */
-import type { JsonSchema, Operation, ResponseModel } from '../spec/model.js';
-import type { Capture, CheckUse, Feature, Poll, RequestTemplate } from '../runner/suite/types.js';
+import type { JsonSchema, Operation, ResponseModel } from '../document/model.js';
+import type { Capture, CheckUse, Feature, Poll, RequestTemplate } from '../core/case-model.js';
 
 export const SUITE_VARIABLE = 'ctk.suite';
 export const LIBRARY_VARIABLE = 'ctk.lib';

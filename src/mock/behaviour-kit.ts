@@ -46,6 +46,29 @@ export interface ApiBehaviour {
   resources: Record<string, ResourceBehaviour>;
 }
 
+/** Seed data: resource name → records, stored as they are (server-set attributes included, no href). */
+export type SeedData = Readonly<Record<string, readonly unknown[]>>;
+
+/**
+ * What an API's folder under mocks/ adds to the generic engine, handed in by the composition module
+ * (src/composition.ts): the engine never imports per-API content itself.
+ */
+export interface MockContent {
+  behaviour?: ApiBehaviour;
+  seed?: SeedData;
+  /** Where the seed came from, for warnings (`mocks/TMF663/seed.json`). */
+  seedSource?: string;
+}
+
+/** Per-API content by API id (every version of an id shares it). */
+export type MockContentTable = Readonly<Record<string, MockContent>>;
+
+/** The hooks of one resource; an API or resource without any gets the generic engine only. */
+export function behaviourOf(content: MockContentTable | undefined, apiId: string, resource: string): ResourceBehaviour {
+  const api = content && Object.hasOwn(content, apiId) ? content[apiId]?.behaviour : undefined;
+  return (api && Object.hasOwn(api.resources, resource) ? api.resources[resource] : undefined) ?? {};
+}
+
 export interface StateMachine {
   field: string;
   initial: string;

@@ -1,5 +1,5 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import type { ApiModel } from '../spec/model.js';
+import type { ApiModel } from '../document/model.js';
 import type { ApiRuntime } from './engine.js';
 
 /**

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { SchemaSet } from '../schema/schema-set.js';
-import type { ApiModel, EventKind, EventModel, ResourceModel } from '../spec/model.js';
+import type { ApiModel, EventKind, EventModel, ResourceModel } from '../document/model.js';
 import { applyPatch, touchedAttributes } from '../tmf/patch.js';
 import type { PatchFlavour } from '../tmf/media-types.js';
 import type { MockContext, ResourceBehaviour } from './behaviour-kit.js';

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { isIP } from 'node:net';
-import type { ApiModel, EventModel } from '../spec/model.js';
+import type { ApiModel, EventModel } from '../document/model.js';
 import { isSafeRegex, matchesFilters } from '../tmf/filter.js';
 import { parseCollectionQuery, QueryError, type Filter } from '../tmf/query.js';
 import { FilterTimeout, filterWithin } from './bounded-filter.js';

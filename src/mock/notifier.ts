@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { EventModel } from '../spec/model.js';
+import type { EventModel } from '../document/model.js';
 
 /**
  * Event delivery to hub subscribers: asynchronous (never on a request's path), bounded (a queue

@@ -1,5 +1,6 @@
 import { CtkError } from '../errors.js';
-import type { ApiModel } from '../spec/model.js';
+import type { ApiModel } from '../document/model.js';
+import type { MockContentTable } from './behaviour-kit.js';
 import type { DeliveryOptions } from './notifier.js';
 import type { Store } from './store.js';
 
@@ -18,7 +19,9 @@ export interface MockServerOptions {
   dataFile?: string;
   /** A store of your own (overrides dataFile). */
   store?: Store;
-  /** Load mocks/<API>/seed.json into an empty store. Default true. */
+  /** Per-API behaviour and seed data (mocks/<API>/), by API id; the library API passes the project's own. */
+  content?: MockContentTable;
+  /** Load the content's seed data into an empty store. Default true. */
   seed?: boolean;
   /** Delay before every API request is served. */
   latencyMs?: number;

@@ -5,8 +5,8 @@ import { createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { CtkError } from '../errors.js';
-import { loadApi } from '../spec/load.js';
-import type { ApiEntry, ApiModel } from '../spec/model.js';
+import { loadApi } from '../document/load.js';
+import type { ApiEntry, ApiModel } from '../document/model.js';
 
 /**
  * `--engine prism`: Stoplight Prism's stateless, example-based mock of one API. Prism ignores the

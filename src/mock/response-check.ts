@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { SchemaError } from '../schema/errors.js';
-import type { ApiModel, Operation } from '../spec/model.js';
+import type { ApiModel, Operation } from '../document/model.js';
 import { schemasFor } from '../schema/schema-set.js';
 
 /**

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest, RouteHandlerMethod } from 'fastify';
-import type { Operation } from '../spec/model.js';
+import type { Operation } from '../document/model.js';
 import { selectFields } from '../tmf/fields.js';
 import { pageOf, pagingHeaders } from '../tmf/paging.js';
 import { parseCollectionQuery, type Filter } from '../tmf/query.js';

@@ -1,31 +1,20 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { projectRoot } from '../paths.js';
+import type { MockContent } from './behaviour-kit.js';
 import type { ApiRuntime } from './engine.js';
 import type { Resource, Store } from './store.js';
 
 /**
- * Seed data: `mocks/<API>/seed.json` maps resource names to records, stored as they are (server-set
- * attributes included, no href: that is added on the way out). A record that does not validate
- * against its entity schema (e.g. another version of the API) is skipped and reported, never served.
- * A store is seeded once per API: with --data, deleted seed records stay deleted after a restart.
+ * Seed data (from the API's MockContent, e.g. `mocks/<API>/seed.json`) maps resource names to records,
+ * stored as they are (server-set attributes included, no href: that is added on the way out). A record
+ * that does not validate against its entity schema (e.g. another version of the API) is skipped and
+ * reported, never served. A store is seeded once per API: with --data, deleted seed records stay deleted
+ * after a restart.
  */
-export function seedFile(apiId: string): string {
-  return join(projectRoot, 'mocks', apiId, 'seed.json');
-}
-
-export function readSeed(apiId: string): Record<string, unknown[]> {
-  const file = seedFile(apiId);
-  if (!existsSync(file)) return {};
-  return JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown[]>;
-}
-
-export function seed(rt: ApiRuntime, store: Store, warn: (line: string) => void): number {
+export function seed(rt: ApiRuntime, store: Store, content: MockContent | undefined, warn: (line: string) => void): number {
   const flag = `seeded:${rt.api.id}`;
   if (store.getMeta(flag)) return 0;
   let count = 0;
   const skipped: string[] = [];
-  for (const [name, records] of Object.entries(readSeed(rt.api.id))) {
+  for (const [name, records] of Object.entries(content?.seed ?? {})) {
     const res = rt.resources.get(name);
     if (!res || !Array.isArray(records)) continue;
     for (const record of records) {
@@ -40,7 +29,7 @@ export function seed(rt: ApiRuntime, store: Store, warn: (line: string) => void)
     }
   }
   if (skipped.length) {
-    warn(`seed: ${skipped.length} record(s) of mocks/${rt.api.id}/seed.json do not validate against ${rt.api.id} ${rt.api.version} and were skipped, e.g. ${skipped[0]}`);
+    warn(`seed: ${skipped.length} record(s) of ${content?.seedSource ?? `the seed of ${rt.api.id}`} do not validate against ${rt.api.id} ${rt.api.version} and were skipped, e.g. ${skipped[0]}`);
   }
   store.setMeta(flag, new Date().toISOString());
   return count;

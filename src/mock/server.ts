@@ -2,10 +2,10 @@ import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
 import type { AddressInfo } from 'node:net';
 import { CtkError } from '../errors.js';
 import { schemasFor } from '../schema/schema-set.js';
-import { loadApi } from '../spec/load.js';
-import type { ApiModel } from '../spec/model.js';
-import { defaultEntries } from '../spec/registry.js';
-import { behaviourOf } from './behaviours.js';
+import { loadApi } from '../document/load.js';
+import type { ApiModel } from '../document/model.js';
+import { defaultEntries } from '../document/registry.js';
+import { behaviourOf } from './behaviour-kit.js';
 import { installBodyParsing } from './body.js';
 import { registerDocs } from './docs.js';
 import { MockEngine, resourceRuntime, type ApiRuntime } from './engine.js';
@@ -76,9 +76,9 @@ export function createMockServer(options: MockServerOptions = {}): MockServer {
   });
   for (const api of apis) {
     const rt: ApiRuntime = { api, schemas: schemasFor(api), hub: new Hub(api, store, notifier, o.allowCallbackHosts), resources: new Map() };
-    for (const model of api.resources) rt.resources.set(model.name, resourceRuntime(rt, model, behaviourOf(api.id, model.name)));
+    for (const model of api.resources) rt.resources.set(model.name, resourceRuntime(rt, model, behaviourOf(o.content, api.id, model.name)));
     runtimes.push(rt);
-    if (o.seed) seed(rt, store, o.log);
+    if (o.seed) seed(rt, store, o.content?.[api.id], o.log);
   }
 
   const mediaType = apis[0]?.mediaType ?? 'application/json;charset=utf-8';

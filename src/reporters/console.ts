@@ -1,4 +1,4 @@
-import type { ApiResult, CaseResult, Counts, RunEvent, RunResult } from '../runner/results.js';
+import type { ApiResult, CaseResult, Counts, RunEvent, RunResult } from '../core/results.js';
 import { formatDuration, plural, terminalSafe } from './text.js';
 import type { Reporter, ReporterOptions } from './types.js';
 

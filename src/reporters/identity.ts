@@ -1,4 +1,4 @@
-import type { RunResult } from '../runner/results.js';
+import type { RunResult } from '../core/results.js';
 import type { ReporterOptions } from './types.js';
 
 export interface Identity {

@@ -3,7 +3,7 @@
  * runner's events (see types.ts); ReporterMux isolates them from each other.
  */
 import { CtkError } from '../errors.js';
-import type { RunResult } from '../runner/results.js';
+import type { RunResult } from '../core/results.js';
 import { consoleReporter } from './console.js';
 import { htmlReporter } from './html/index.js';
 import { jsonReporter } from './json.js';

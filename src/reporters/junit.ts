@@ -1,5 +1,5 @@
 import { hostname } from 'node:os';
-import type { ApiResult, CaseResult, CheckResult, RunResult } from '../runner/results.js';
+import type { ApiResult, CaseResult, CheckResult, RunResult } from '../core/results.js';
 import { writeReportFile } from './files.js';
 import { identityOf, type Identity } from './identity.js';
 import { formatDuration, stripIllegalXml } from './text.js';

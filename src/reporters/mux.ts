@@ -1,4 +1,4 @@
-import type { RunEvent, RunResult } from '../runner/results.js';
+import type { RunEvent, RunResult } from '../core/results.js';
 import type { Reporter } from './types.js';
 
 export interface ReportError {

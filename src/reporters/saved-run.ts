@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { CtkError } from '../errors.js';
-import type { RunResult } from '../runner/results.js';
+import type { RunResult } from '../core/results.js';
 
 type Json = Record<string, unknown>;
 const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);

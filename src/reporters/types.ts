@@ -1,4 +1,4 @@
-import type { RunEvent, RunResult } from '../runner/results.js';
+import type { RunEvent, RunResult } from '../core/results.js';
 
 export interface ReporterOptions {
   /** Output directory (`--out`, default `reports`). */

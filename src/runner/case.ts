@@ -4,10 +4,11 @@
  */
 import type { RunEmitter } from './events.js';
 import type { TransportKind } from './http-client.js';
-import type { CaseResult, CheckResult, Exchange } from './results.js';
+import type { CaseResult, CheckResult, Exchange } from '../core/results.js';
 import { runStep, type StepEnv } from './step.js';
-import type { Case } from './suite/types.js';
-import type { Vars } from './template.js';
+import type { Case } from '../core/case-model.js';
+import type { Vars } from '../core/template.js';
+import { firstFailure } from '../core/outcome.js';
 
 export interface CaseEnv extends StepEnv {
   emitter: RunEmitter;
@@ -26,12 +27,6 @@ export function skippedCase(c: Case, reason: string, status: 'skip' | 'fail' = '
   return { id: c.id, title: c.title, api: c.api, ...(c.resource ? { resource: c.resource } : {}), mandatory: c.mandatory, status, reason, exchanges: [], checks: [], advisories: [], durationMs: 0 };
 }
 
-function firstFailure(checks: CheckResult[], exchanges: Exchange[]): string | undefined {
-  const f = checks.find((c) => c.status === 'fail');
-  if (!f) return undefined;
-  const step = f.exchange !== undefined ? exchanges[f.exchange]?.step : undefined;
-  return `${step ? `${step}: ` : ''}${f.check === 'response-received' ? '' : `${f.check}: `}${f.reason ?? 'failed'}`;
-}
 
 async function runCleanup(c: Case, vars: Vars, env: CaseEnv, exchanges: Exchange[]): Promise<void> {
   for (const step of c.cleanup) {

@@ -6,9 +6,9 @@ import { readFile } from 'node:fs/promises';
 import { Ajv } from 'ajv';
 import { CHECK_IDS } from '../checks/index.js';
 import { CtkError } from '../errors.js';
-import type { ApiModel } from '../spec/model.js';
-import { registry } from '../spec/registry.js';
-import type { Feature } from './suite/types.js';
+import type { ApiModel } from '../document/model.js';
+import { registry } from '../document/registry.js';
+import type { Feature } from '../core/case-model.js';
 
 export interface ApiConfig {
   /** Replaces the published base path (`/tmf-api/shoppingCart/v4`). */

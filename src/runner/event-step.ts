@@ -6,10 +6,10 @@
  */
 import { envelopeKeys } from '../tmf/policy.js';
 import type { EventMatch, Listener, ReceivedEvent } from './listener.js';
-import type { Exchange } from './results.js';
-import type { StepEnv } from './step.js';
-import type { Step } from './suite/types.js';
-import { resolveTemplate, type Vars } from './template.js';
+import type { Exchange } from '../core/results.js';
+import type { StepEnv } from './step-env.js';
+import type { Step } from '../core/case-model.js';
+import { resolveTemplate, type Vars } from '../core/template.js';
 
 /** How often the envelope keys other than the document's are looked at while waiting. */
 const OTHER_KEYS_POLL_MS = 25;

@@ -1,5 +1,5 @@
 /** The typed stream of a run's events (see RunEvent in results.ts). A listener that throws never stops the run. */
-import type { RunEvent } from './results.js';
+import type { RunEvent } from '../core/results.js';
 
 export type RunEventListener = (event: RunEvent) => void;
 

@@ -8,7 +8,7 @@
  */
 import http from 'node:http';
 import https from 'node:https';
-import type { RecordedResponse } from './results.js';
+import type { RecordedResponse } from '../core/results.js';
 
 export interface HttpRequest {
   method: string;

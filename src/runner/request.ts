@@ -2,9 +2,10 @@
  * From a step's request template to a concrete HTTP request: placeholders resolved (ids escaped in paths),
  * URLs kept on the target's origin, the user's headers added (and redacted in what is recorded).
  */
-import type { RecordedRequest } from './results.js';
-import type { RequestTemplate } from './suite/types.js';
-import { resolveTemplate, type Vars } from './template.js';
+import { isSensitiveHeader } from '../core/redact.js';
+import type { RecordedRequest } from '../core/results.js';
+import type { RequestTemplate } from '../core/case-model.js';
+import { resolveTemplate, type Vars } from '../core/template.js';
 import type { HttpRequest } from './http-client.js';
 
 export interface RequestEnv {
@@ -20,8 +21,6 @@ export interface BuiltRequest {
   /** Set when an href pointed at another host and was resolved on the target instead. */
   advisory?: string;
 }
-
-const SENSITIVE = /^(authorization|proxy-authorization|cookie|x-api-key|api-key)$/i;
 
 /** An absolute or relative URL (an `href`) on the target: another host's href is followed on the target's origin. */
 function urlOnTarget(raw: string, baseUrl: string): { url: URL; advisory?: string } {
@@ -47,7 +46,7 @@ export function buildRequest(t: RequestTemplate, vars: Vars, env: RequestEnv): B
   const body = bodyText(t, vars);
   const own: Record<string, string> = { accept: 'application/json', ...(body !== undefined ? { 'content-type': t.contentType ?? 'application/json' } : {}), ...t.headers };
   const headers = { ...own, ...env.headers };
-  const recordedHeaders = Object.fromEntries(Object.entries(headers).map(([k, v]) => [k, SENSITIVE.test(k) || (Object.hasOwn(env.headers, k) && !Object.hasOwn(own, k)) ? '[redacted]' : v]));
+  const recordedHeaders = Object.fromEntries(Object.entries(headers).map(([k, v]) => [k, isSensitiveHeader(k) || (Object.hasOwn(env.headers, k) && !Object.hasOwn(own, k)) ? '[redacted]' : v]));
   return {
     http: { method: t.method, url: url.href, headers, ...(body !== undefined ? { body } : {}) },
     recorded: { method: t.method, url: url.href, headers: recordedHeaders, ...(body !== undefined ? { body } : {}) },

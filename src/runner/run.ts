@@ -6,18 +6,19 @@
 import { randomBytes } from 'node:crypto';
 import { CtkError } from '../errors.js';
 import { schemasFor } from '../schema/schema-set.js';
-import { loadApis } from '../spec/load.js';
-import type { ApiModel } from '../spec/model.js';
-import type { SpecSources } from '../spec/resolve.js';
+import { loadApis } from '../document/load.js';
+import type { ApiModel } from '../document/model.js';
+import type { SpecSources } from '../document/resolve.js';
 import { toolVersion } from '../version.js';
 import { runCase, skippedCase, type CaseEnv } from './case.js';
 import { apiConfigProblems, apiSettings, configReferenceError, unknownApiProblems, type RunConfig } from './config.js';
 import { RunEmitter, type RunEventListener } from './events.js';
 import { DEFAULTS } from './http-client.js';
 import { Listener } from './listener.js';
-import type { ApiResult, CaseResult, RunResult } from './results.js';
-import { buildCases } from './suite/generate.js';
-import type { Case } from './suite/types.js';
+import type { ApiResult, CaseResult, RunResult } from '../core/results.js';
+import { buildCases } from '../suite/generate.js';
+import type { Case, SuiteTable } from '../core/case-model.js';
+import { skipReason } from '../core/outcome.js';
 import { runSummary, summarize } from './summary.js';
 
 export interface RunOptions extends Pick<SpecSources, 'specsDir' | 'env'> {
@@ -38,6 +39,8 @@ export interface RunOptions extends Pick<SpecSources, 'specsDir' | 'env'> {
   onEvent?: RunEventListener;
   /** Only these case ids (tests, reruns). */
   cases?: string[];
+  /** Suite data by API id (suites/<API>/); the library API passes the project's own. */
+  suites?: SuiteTable;
   /** Something the run did differently from what was asked, and why (the CLI prints it as a note). */
   onNotice?: (message: string) => void;
 }
@@ -57,16 +60,17 @@ function targetUrl(raw: string): string {
 }
 
 /** Every case of the API's suite, and what the config names for this API that does not exist. */
-function suiteOf(api: ApiModel, options: RunOptions): { all: Case[]; problems: string[] } {
+function suiteOf(api: ApiModel, options: Pick<RunOptions, 'config' | 'suites'>): { all: Case[]; problems: string[] } {
   if (!api.version.startsWith('4.')) {
     throw new CtkError('USAGE', `no conformance suite for ${api.id} ${api.version}: the suites target the v4 documents`, { hint: `use --api ${api.id}` });
   }
   const config = options.config ?? {};
-  const all = buildCases(api, { payloads: apiSettings(config, api.id).payloads, flowTimeoutMs: config.flowTimeoutMs });
+  const suite = options.suites && Object.hasOwn(options.suites, api.id) ? options.suites[api.id] : undefined;
+  const all = buildCases(api, { payloads: apiSettings(config, api.id).payloads, flowTimeoutMs: config.flowTimeoutMs }, suite);
   return { all, problems: apiConfigProblems(config, api, all.map((c) => c.id)) };
 }
 
-const selected = (all: Case[], options: RunOptions): Case[] => (options.cases?.length ? all.filter((c) => options.cases!.includes(c.id)) : all);
+const selected = (all: Case[], options: Pick<RunOptions, 'cases'>): Case[] => (options.cases?.length ? all.filter((c) => options.cases!.includes(c.id)) : all);
 
 /** The API's cases (only `options.cases` when given); CONFIG_INVALID when the config names an unknown API, resource or case. */
 /**
@@ -81,19 +85,13 @@ export function apiBaseUrl(target: string, basePath: string): { url: string; asG
   return { url: `${root}${path}`, asGiven: false };
 }
 
-export function casesFor(api: ApiModel, options: RunOptions): Case[] {
+export function casesFor(api: ApiModel, options: Pick<RunOptions, 'config' | 'cases' | 'suites'>): Case[] {
   const { all, problems } = suiteOf(api, options);
   const wrong = [...unknownApiProblems(options.config ?? {}), ...problems];
   if (wrong.length > 0) throw configReferenceError(wrong);
   return selected(all, options);
 }
 
-function skipReason(c: Case, s: ReturnType<typeof apiSettings>): string | undefined {
-  if (c.notApplicable) return `not applicable: ${c.notApplicable}`;
-  if (s.skipCases.has(c.id)) return 'skipped by the config (skipCases)';
-  if (s.skipFeatures.has(c.feature)) return `skipped by the config (feature ${c.feature})`;
-  return undefined;
-}
 
 interface ApiRun { result: ApiResult; unreachable: boolean }
 

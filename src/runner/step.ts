@@ -2,27 +2,17 @@
  * Runs one step: sends its request (or waits for its event), records the exchange, captures values and
  * applies the step's checks. Never throws for anything the target does.
  */
-import type { SchemaSet } from '../schema/schema-set.js';
-import type { ApiModel } from '../spec/model.js';
-import { send, type ClientOptions, type TransportKind } from './http-client.js';
-import type { Listener } from './listener.js';
-import { buildRequest, type RequestEnv } from './request.js';
-import type { CheckResult, Exchange } from './results.js';
-import type { CheckUse, Step } from './suite/types.js';
-import { applyChecks, capture, operationOf, parseBody } from './judge.js';
-import { UnresolvedError, type Vars } from './template.js';
+import { send, type TransportKind } from './http-client.js';
+import { buildRequest } from './request.js';
+import type { CheckResult, Exchange } from '../core/results.js';
+import type { CheckUse, Step } from '../core/case-model.js';
+import { applyChecks, capture, operationOf, parseBody } from '../checks/judge.js';
+import { UnresolvedError, type Vars } from '../core/template.js';
 import { waitForEvent } from './event-step.js';
+import type { StepEnv } from './step-env.js';
 
-export interface StepEnv extends RequestEnv {
-  api: ApiModel;
-  schemas: SchemaSet;
-  client: ClientOptions;
-  strict: boolean;
-  disabledChecks: ReadonlySet<string>;
-  listener?: Listener;
-  eventTimeoutMs: number;
-  quietMs: number;
-}
+export type { StepEnv } from './step-env.js';
+
 
 export interface StepOutcome {
   exchange?: Exchange;

@@ -1,5 +1,5 @@
 /** Counting: per API and for the run, from the case results. */
-import type { ApiResult, ApiSummary, CaseResult, Counts, RunResult } from './results.js';
+import type { ApiResult, ApiSummary, CaseResult, Counts, RunResult } from '../core/results.js';
 
 const zero = (): Counts => ({ passed: 0, failed: 0, skipped: 0 });
 

@@ -1,7 +1,7 @@
 import type { Ajv, ValidateFunction, ErrorObject } from 'ajv';
 import { CtkError } from '../errors.js';
-import type { ApiModel, JsonSchema, Operation } from '../spec/model.js';
-import { ancestors, flatten } from '../spec/schema-walk.js';
+import type { ApiModel, JsonSchema, Operation } from '../document/model.js';
+import { ancestors, flatten } from '../document/schema-walk.js';
 import { createAjv, type PolymorphismHooks } from './ajv.js';
 import { readableErrors, type SchemaError } from './errors.js';
 

@@ -3,8 +3,8 @@
  * FLOW2: a cancel request is handled: it reaches `done` or `terminatedWithError`, and a done cancellation
  * leaves the order cancelled (or on its way there).
  */
-import { checks, okChecks } from '../../src/runner/suite/steps.js';
-import type { Case, CheckUse, FlowContext, Step } from '../../src/runner/suite/types.js';
+import { checks, okChecks } from '../../src/suite/steps.js';
+import type { Case, CheckUse, FlowContext, Step } from '../../src/core/case-model.js';
 
 const FINAL_ORDER = ['completed', 'failed', 'partial', 'rejected', 'cancelled'];
 const TASK_STATES = ['acknowledged', 'terminatedWithError', 'inProgress', 'done'];

@@ -5,7 +5,7 @@
  * does, once the order has reached a final state. Orders are not patched or deleted in the certification
  * (their life is the state machine): patch and delete are optional.
  */
-import type { SuiteData } from '../../src/runner/suite/types.js';
+import type { SuiteData } from '../../src/core/case-model.js';
 import { NOTE, OFFERING, PARTY } from '../shared.js';
 import { orderFlows } from './flows.js';
 

@@ -1,6 +1,6 @@
 /** TMF663 FLOW1: the cart's totals are the items' unit price × quantity, on create and after a change. */
-import { okChecks } from '../../src/runner/suite/steps.js';
-import type { Case, FlowContext } from '../../src/runner/suite/types.js';
+import { okChecks } from '../../src/suite/steps.js';
+import type { Case, FlowContext } from '../../src/core/case-model.js';
 
 /** A cart item with a monthly unit price (tax included and duty free, 20 % tax). */
 export function item(id: string, quantity: number, monthly: number, productOffering: Record<string, unknown>) {

@@ -3,7 +3,7 @@
  * added later), so E2 does not apply and the profile is id and href. Patch and delete are part of the
  * cart's life (items change, carts are abandoned): mandatory. FLOW1: totals follow price × quantity.
  */
-import type { SuiteData } from '../../src/runner/suite/types.js';
+import type { SuiteData } from '../../src/core/case-model.js';
 import { EMAIL, OFFERING, PARTY, PERIOD } from '../shared.js';
 import { cartFlows, item } from './flows.js';
 

@@ -3,7 +3,7 @@
  * the financial account and the bill specifications require `name`. E3: a related party must carry
  * its id, @referredType and name (the document's RelatedParty required list).
  */
-import type { ResourceData, SuiteData } from '../../src/runner/suite/types.js';
+import type { ResourceData, SuiteData } from '../../src/core/case-model.js';
 import { EMAIL, PERIOD, LATER_PERIOD } from '../shared.js';
 
 const PARTY = { id: 'tmf-ctk-party-1', name: 'Jane Buyer', role: 'owner', '@referredType': 'Individual' };

@@ -1,6 +1,6 @@
 /** TMF671 FLOW1 (v4.1.0 only): a promotion's attachment, new in v4.1.0, is kept and returned. */
-import { echoCheck, okChecks } from '../../src/runner/suite/steps.js';
-import type { Case, FlowContext } from '../../src/runner/suite/types.js';
+import { echoCheck, okChecks } from '../../src/suite/steps.js';
+import type { Case, FlowContext } from '../../src/core/case-model.js';
 
 export function promotionFlows(ctx: FlowContext): Case[] {
   if (ctx.version !== '4.1.0') return [];

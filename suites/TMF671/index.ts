@@ -5,7 +5,7 @@
  * InformationRequiredEvent). `lifecycleStatus` is in the kit's list but neither document requires it:
  * its absence is an advisory.
  */
-import type { SuiteData } from '../../src/runner/suite/types.js';
+import type { SuiteData } from '../../src/core/case-model.js';
 import { LATER_PERIOD, PERIOD } from '../shared.js';
 import { promotionFlows } from './flows.js';
 

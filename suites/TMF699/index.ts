@@ -2,7 +2,7 @@
  * TMF699 Sales. Profile (TM Forum's kit): a sales lead answers `creationDate`, `status` and
  * `statusChangeDate`, set by the server, besides the document's mandatory `name`.
  */
-import type { SuiteData } from '../../src/runner/suite/types.js';
+import type { SuiteData } from '../../src/core/case-model.js';
 import { EMAIL, NOTE, OFFERING, PARTY, PERIOD } from '../shared.js';
 
 export const suite: SuiteData = {

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { expect, test, type Page } from '@playwright/test';
 import { createReporters, ReporterMux } from '../../src/reporters/index.js';
-import type { ApiResult, RunResult } from '../../src/runner/results.js';
+import type { ApiResult, RunResult } from '../../src/core/results.js';
 import { sampleRun, XSS } from '../fixtures/reporters/sample-run.js';
 
 const REPORT = 'ACME-Telco-Inc-TMF663-v4.0.0-HTMLReport.html';

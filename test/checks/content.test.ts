@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { differences } from '../../src/checks/attributes-echoed.js';
-import { loadApi } from '../../src/spec/load.js';
+import { loadApi } from '../../src/document/load.js';
 import { schemasFor } from '../../src/schema/schema-set.js';
 import { CHECKS } from '../../src/checks/index.js';
 import { exchange, run } from './helpers.js';

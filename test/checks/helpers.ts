@@ -1,8 +1,8 @@
 import { CHECKS, type CheckContext, type CheckOutcome } from '../../src/checks/index.js';
-import type { Exchange } from '../../src/runner/results.js';
+import type { Exchange } from '../../src/core/results.js';
 import { parseBody } from '../../src/runner/step.js';
 import { schemasFor } from '../../src/schema/schema-set.js';
-import { loadApi } from '../../src/spec/load.js';
+import { loadApi } from '../../src/document/load.js';
 
 export const api = loadApi('TMF663');
 export const resource = api.resources[0]!;

@@ -2,8 +2,8 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { CHECKS, type CheckOutcome } from '../../src/checks/index.js';
 import { schemasFor } from '../../src/schema/schema-set.js';
-import { loadApi } from '../../src/spec/load.js';
-import type { Operation } from '../../src/spec/model.js';
+import { loadApi } from '../../src/document/load.js';
+import type { Operation } from '../../src/document/model.js';
 import { LENIENCIES, leniencyOf } from '../../src/tmf/policy.js';
 import { exchange, run } from './helpers.js';
 

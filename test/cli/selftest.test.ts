@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
 import { projectRoot } from '../../src/paths.js';
-import type { RunResult } from '../../src/runner/results.js';
+import type { RunResult } from '../../src/core/results.js';
 import { runCli } from '../helpers/cli.js';
 
 const tmp = mkdtempSync(join(tmpdir(), 'tmf-ctk-selftest-'));

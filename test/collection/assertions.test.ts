@@ -4,7 +4,7 @@ import { test } from 'node:test';
 import fc from 'fast-check';
 import { assertionName, checkFromAssertion } from '../../src/collection/assertions.ts';
 import { CHECK_IDS } from '../../src/checks/index.ts';
-import type { CheckResult } from '../../src/runner/results.ts';
+import type { CheckResult } from '../../src/core/results.ts';
 
 const known = new Set(CHECK_IDS);
 const text = fc.string({ minLength: 1, maxLength: 40 }).map((s) => s.replace(/\s+/g, ' ').trim()).filter((s) => s.length > 0 && !s.includes(' — advisory: '));

@@ -6,11 +6,11 @@ import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { exportApi, NOTIFICATIONS_NOTE, type PostmanCollection, type PostmanItem } from '../../src/collection/index.ts';
+import { NOTIFICATIONS_NOTE, type PostmanCollection, type PostmanItem } from '../../src/collection/index.ts';
 import { LOADER } from '../../src/collection/items.ts';
 import type { SandboxSuite } from '../../src/collection/suite-json.ts';
-import { casesFor } from '../../src/runner/run.ts';
-import { loadApi } from '../../src/spec/load.ts';
+import { casesFor, exportApi } from '../../src/composition.ts';
+import { loadApi } from '../../src/document/load.ts';
 import { runCli } from '../helpers/cli.ts';
 import { tempDir } from '../reporters/helpers.ts';
 
@@ -19,7 +19,7 @@ const preScript = (item: PostmanItem) => [item.event?.find((e) => e.listen === '
 
 test('one folder per case in suite order: steps, then cleanup, or one note', async () => {
   const api = loadApi('TMF663');
-  const cases = casesFor(api, { target: '' });
+  const cases = casesFor(api, {});
   const c = await exportApi('TMF663', { target: 'http://vendor.example:8443/' });
   assert.equal(c.info.schema, 'https://schema.getpostman.com/json/collection/v2.1.0/collection.json');
   assert.equal(variable(c, 'baseUrl'), 'http://vendor.example:8443/tmf-api/shoppingCart/v4');

@@ -9,10 +9,10 @@ import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
-import { exportApi, runCollection } from '../../src/collection/index.ts';
-import { createMockServer, type MockServer } from '../../src/mock/server.ts';
-import type { CaseResult, RunResult } from '../../src/runner/results.ts';
-import { runConformance } from '../../src/runner/run.ts';
+import { runCollection } from '../../src/collection/index.ts';
+import { createMockServer, exportApi, runConformance } from '../../src/composition.ts';
+import type { MockServer } from '../../src/mock/server.ts';
+import type { CaseResult, RunResult } from '../../src/core/results.ts';
 import { tempDir } from '../reporters/helpers.ts';
 import { startHrefDroppingProxy } from './defect-proxy.ts';
 

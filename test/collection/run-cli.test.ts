@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
-import type { RunResult } from '../../src/runner/results.ts';
+import type { RunResult } from '../../src/core/results.ts';
 import { runCli } from '../helpers/cli.ts';
 import { tempDir } from '../reporters/helpers.ts';
 import { startFixtureServer, type FixtureServer } from './fixture-server.ts';

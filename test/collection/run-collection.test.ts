@@ -8,9 +8,10 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
-import { exportApi, runCollection } from '../../src/collection/index.ts';
+import { runCollection } from '../../src/collection/index.ts';
+import { exportApi } from '../../src/composition.ts';
 import { renderReports } from '../../src/reporters/index.ts';
-import type { RunEvent } from '../../src/runner/results.ts';
+import type { RunEvent } from '../../src/core/results.ts';
 import { tempDir } from '../reporters/helpers.ts';
 import { startFixtureServer, type FixtureServer } from './fixture-server.ts';
 

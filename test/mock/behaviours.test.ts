@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { schemasFor } from '../../src/schema/schema-set.js';
-import { loadApi } from '../../src/spec/load.js';
+import { loadApi } from '../../src/document/load.js';
 import { assertError, call, eventually, testServer } from './helpers.js';
 
 /** Per-API behaviour (mocks/<API>/): server-set attributes, state machines, computed totals, and their events. */

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import assert from 'node:assert/strict';
 import { after, describe, it } from 'node:test';
-import { loadApi } from '../../src/spec/load.js';
+import { loadApi } from '../../src/document/load.js';
 import { assertError, call, testServer } from './helpers.js';
 
 /** Hostile and malformed input: every case a TMF 4xx Error, no crash, no prototype pollution. */

@@ -1,8 +1,10 @@
 import assert from 'node:assert/strict';
-import { createMockServer, type MockServer, type MockServerOptions } from '../../src/mock/server.js';
-import { readSeed } from '../../src/mock/seed.js';
+import { createMockServer } from '../../src/composition.js';
+import type { MockServer } from '../../src/mock/server.js';
+import type { MockServerOptions } from '../../src/mock/options.js';
+import { seedOf as readSeed } from '../../src/composition.js';
 import { schemasFor } from '../../src/schema/schema-set.js';
-import type { ApiModel, JsonSchema, ResourceModel } from '../../src/spec/model.js';
+import type { ApiModel, JsonSchema, ResourceModel } from '../../src/document/model.js';
 
 /** The five certified APIs, as `--all` serves them. */
 export const APIS = ['TMF663', 'TMF622', 'TMF699', 'TMF671', 'TMF666'] as const;

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { createServer, type Server } from 'node:http';
 import { after, before, describe, it } from 'node:test';
 import { schemasFor } from '../../src/schema/schema-set.js';
-import { loadApi } from '../../src/spec/load.js';
+import { loadApi } from '../../src/document/load.js';
 import type { MockServer } from '../../src/mock/server.js';
 import { APIS, createPayload, eventually, patchAttribute, testServer } from './helpers.js';
 import { listenLoopback } from '../helpers/loopback.js';

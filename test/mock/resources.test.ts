@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, describe, it } from 'node:test';
 import { schemasFor } from '../../src/schema/schema-set.js';
-import { loadApi } from '../../src/spec/load.js';
+import { loadApi } from '../../src/document/load.js';
 import { APIS, assertError, call, createPayload, patchAttribute, properties, serverOwnedAttribute, testServer } from './helpers.js';
 
 /**

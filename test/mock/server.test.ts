@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import { connect } from 'node:net';
 import { describe, it } from 'node:test';
-import { readSeed } from '../../src/mock/seed.js';
+import { seedOf as readSeed } from '../../src/composition.js';
 import { schemasFor } from '../../src/schema/schema-set.js';
-import { loadApi } from '../../src/spec/load.js';
+import { loadApi } from '../../src/document/load.js';
 import { APIS, call, testServer } from './helpers.js';
 
 /** Seed data, the index, the documents, hrefs and the engine on other document versions. */

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { createServer, request, type Agent, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { loadApi } from '../../src/spec/load.js';
+import { loadApi } from '../../src/document/load.js';
 import { createPayload } from '../mock/helpers.js';
 import { listenLoopback } from '../helpers/loopback.js';
 

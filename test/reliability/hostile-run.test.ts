@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
 import { validateXML } from 'xmllint-wasm';
-import type { RunResult } from '../../src/runner/results.js';
+import type { RunResult } from '../../src/core/results.js';
 import { startTmf663, type Defect } from '../fixtures/targets/tmf663.js';
 import { runCli } from '../helpers/cli.js';
 import { closedPort } from './helpers.js';

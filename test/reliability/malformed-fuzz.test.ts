@@ -2,7 +2,8 @@ import fc from 'fast-check';
 import assert from 'node:assert/strict';
 import { Agent } from 'node:http';
 import { after, before, describe, it } from 'node:test';
-import { createMockServer, type MockServer } from '../../src/mock/server.js';
+import { createMockServer } from '../../src/composition.js';
+import type { MockServer } from '../../src/mock/server.js';
 import { assertTmfError, loadKinds, rawRequest, type Kind, type RawCase } from './helpers.js';
 import { assertNoPollution, prototypeSnapshot } from './pollution.js';
 

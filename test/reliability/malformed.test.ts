@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { Agent } from 'node:http';
 import { after, before, describe, it } from 'node:test';
-import { createMockServer, type MockServer } from '../../src/mock/server.js';
+import { createMockServer } from '../../src/composition.js';
+import type { MockServer } from '../../src/mock/server.js';
 import { corpusFor, type Case } from './corpus.js';
 import { assertTmfError, loadKinds, rawRequest, type Kind } from './helpers.js';
 import { assertNoPollution, prototypeSnapshot } from './pollution.js';

@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
 import { after, describe, it } from 'node:test';
-import { createMockServer, type MockServer, type MockServerOptions } from '../../src/mock/server.js';
+import { createMockServer } from '../../src/composition.js';
+import type { MockServer } from '../../src/mock/server.js';
+import type { MockServerOptions } from '../../src/mock/options.js';
 import { closedPort, http, listener, percentile, type Listener } from './helpers.js';
 
 /**

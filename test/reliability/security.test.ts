@@ -3,7 +3,8 @@ import { readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { connect } from 'node:net';
 import { after, before, describe, it } from 'node:test';
-import { createMockServer, type MockServer } from '../../src/mock/server.js';
+import { createMockServer } from '../../src/composition.js';
+import type { MockServer } from '../../src/mock/server.js';
 import { startCli, stop, type MockProcess } from '../mock/cli-process.js';
 import { http, listener, rawRequest } from './helpers.js';
 

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { ALL_ERRORS_MAX_VALUES, schemasFor } from '../../src/schema/schema-set.js';
-import { loadApi } from '../../src/spec/load.js';
+import { loadApi } from '../../src/document/load.js';
 
 /**
  * Schema validation time must grow linearly with the payload, valid or not: the mock validates what

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import type { RunEvent, RunResult } from '../../src/runner/results.js';
+import type { RunEvent, RunResult } from '../../src/core/results.js';
 import { createReporters, ReporterMux, verdictLine } from '../../src/reporters/index.js';
 import { sampleRun } from '../fixtures/reporters/sample-run.js';
 import { captureStream } from './helpers.js';

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { test } from 'node:test';
 import { createReporters, htmlReportFileName, ReporterMux } from '../../src/reporters/index.js';
 import { apiReportView } from '../../src/reporters/html/view-model.js';
-import type { RunResult } from '../../src/runner/results.js';
+import type { RunResult } from '../../src/core/results.js';
 import { sampleRun, XSS } from '../fixtures/reporters/sample-run.js';
 import { tempDir } from './helpers.js';
 

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { CtkError } from '../../src/errors.js';
 import { createReporters, ReporterMux, REPORTER_NAMES, type Reporter } from '../../src/reporters/index.js';
-import type { RunEvent } from '../../src/runner/results.js';
+import type { RunEvent } from '../../src/core/results.js';
 import { sampleRun } from '../fixtures/reporters/sample-run.js';
 import { captureStream } from './helpers.js';
 

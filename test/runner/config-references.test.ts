@@ -3,7 +3,7 @@ import { mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import type { RunResult } from '../../src/runner/results.js';
+import type { RunResult } from '../../src/core/results.js';
 import { startTmf663, type Fixture } from '../fixtures/targets/tmf663.js';
 import { runCli } from '../helpers/cli.js';
 

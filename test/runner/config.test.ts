@@ -5,8 +5,8 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { isCtkError } from '../../src/errors.js';
 import { validateConfig } from '../../src/runner/config.js';
-import type { RunResult } from '../../src/runner/results.js';
-import { runConformance } from '../../src/runner/run.js';
+import type { RunResult } from '../../src/core/results.js';
+import { runConformance } from '../../src/composition.js';
 import { startTmf663, type Fixture } from '../fixtures/targets/tmf663.js';
 import { runCli } from '../helpers/cli.js';
 

@@ -5,8 +5,9 @@
 import assert from 'node:assert/strict';
 import { createServer, request } from 'node:http';
 import { after, before, test } from 'node:test';
-import { createMockServer, type MockServer } from '../../src/mock/server.js';
-import { runConformance } from '../../src/runner/run.js';
+import { createMockServer } from '../../src/composition.js';
+import type { MockServer } from '../../src/mock/server.js';
+import { runConformance } from '../../src/composition.js';
 import { listenLoopback } from '../helpers/loopback.js';
 
 let mock: MockServer;

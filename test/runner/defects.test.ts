@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { runConformance } from '../../src/runner/run.js';
+import { runConformance } from '../../src/composition.js';
 import { startTmf663, type Defect } from '../fixtures/targets/tmf663.js';
 
 const quick = { eventTimeoutMs: 1000, quietMs: 100 };

@@ -2,9 +2,9 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { Listener } from '../../src/runner/listener.js';
 import { runStep, type StepEnv } from '../../src/runner/step.js';
-import type { Step } from '../../src/runner/suite/types.js';
+import type { Step } from '../../src/core/case-model.js';
 import { schemasFor } from '../../src/schema/schema-set.js';
-import { loadApi } from '../../src/spec/load.js';
+import { loadApi } from '../../src/document/load.js';
 
 const account = loadApi('TMF666'); // the document's envelope key: payload
 const cart = loadApi('TMF663'); // the document's envelope key: event

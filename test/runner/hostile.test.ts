@@ -4,8 +4,8 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import type { RunResult } from '../../src/runner/results.js';
-import { runConformance } from '../../src/runner/run.js';
+import type { RunResult } from '../../src/core/results.js';
+import { runConformance } from '../../src/composition.js';
 import { startTmf663, type Defect } from '../fixtures/targets/tmf663.js';
 import { runCli } from '../helpers/cli.js';
 

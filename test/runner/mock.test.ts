@@ -1,20 +1,8 @@
 import assert from 'node:assert/strict';
-import { existsSync } from 'node:fs';
 import { after, before, describe, it } from 'node:test';
-import type { RunResult } from '../../src/runner/results.js';
-import { runConformance } from '../../src/runner/run.js';
-
-/** The slice of the mock's API these tests use (src/mock/server.ts, owned by the mock). */
-interface MockServer { listen(): Promise<string>; close(): Promise<void> }
-type CreateMock = (o: { apis?: string[]; clockMs?: number; log?: (line: string) => void }) => MockServer;
-
-// Imported by path so this file neither type-checks nor fails against a checkout where the mock is not in yet.
-const MOCK = new URL('../../src/mock/server.ts', import.meta.url);
-const hasMock = existsSync(MOCK);
-async function createMockServer(o: Parameters<CreateMock>[0]): Promise<MockServer> {
-  const mod = (await import(MOCK.href)) as { createMockServer: CreateMock };
-  return mod.createMockServer(o);
-}
+import type { RunResult } from '../../src/core/results.js';
+import { createMockServer, runConformance } from '../../src/composition.js';
+import type { MockServer } from '../../src/mock/server.js';
 
 /** A correct implementation passes every case: anything else is a kit crying wolf (or a mock bug). */
 function assertAllPass(result: RunResult): void {
@@ -25,7 +13,7 @@ function assertAllPass(result: RunResult): void {
   assert.equal(result.summary.verdict, 'conformant');
 }
 
-describe('every suite against the mock', { skip: hasMock ? false : 'src/mock/server.ts is not there yet' }, () => {
+describe('every suite against the mock', () => {
   let mock: MockServer;
   let url: string;
   before(async () => {
@@ -46,7 +34,7 @@ describe('every suite against the mock', { skip: hasMock ? false : 'src/mock/ser
   });
 });
 
-describe('TMF671 v4.0.0 against a v4.0.0 mock', { skip: hasMock ? false : 'src/mock/server.ts is not there yet' }, () => {
+describe('TMF671 v4.0.0 against a v4.0.0 mock', () => {
   it('passes 100%', async () => {
     const mock = await createMockServer({ apis: ['TMF671@4.0.0'], log: () => undefined });
     try {

@@ -1,13 +1,13 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { CHECKS } from '../../src/checks/index.js';
-import { buildCases, resolvedResources } from '../../src/runner/suite/generate.js';
+import { buildCases, resolvedResources } from '../../src/suite/generate.js';
 import { operationOf } from '../../src/runner/step.js';
-import { resolveTemplate } from '../../src/runner/template.js';
+import { resolveTemplate } from '../../src/core/template.js';
 import { formatError } from '../../src/schema/errors.js';
 import { schemasFor } from '../../src/schema/schema-set.js';
-import { loadApi } from '../../src/spec/load.js';
-import { SUITES } from '../../suites/index.js';
+import { loadApi } from '../../src/document/load.js';
+import { SUITES } from '../../src/composition.js';
 
 const VERSIONS = ['TMF663', 'TMF622', 'TMF699', 'TMF671', 'TMF671@4.0.0', 'TMF666'];
 const VARS = { runId: 'r1', order: { id: 'o1', href: '/tmf-api/productOrderingManagement/v4/productOrder/o1' } };
@@ -45,7 +45,7 @@ describe('suite data', () => {
 describe('generated cases', () => {
   for (const sel of VERSIONS) {
     const api = loadApi(sel);
-    const cases = buildCases(api);
+    const cases = buildCases(api, {}, SUITES[api.id]);
     it(`${sel}: kit names, unique ids, known checks, resolvable operations`, () => {
       const ids = cases.map((c) => c.id);
       assert.equal(new Set(ids).size, ids.length, 'ids are unique');
@@ -63,8 +63,8 @@ describe('generated cases', () => {
     });
   }
   it('TMF671 versions differ as the documents do: attachment and its flow only in v4.1.0', () => {
-    const v41 = buildCases(loadApi('TMF671'));
-    const v40 = buildCases(loadApi('TMF671@4.0.0'));
+    const v41 = buildCases(loadApi('TMF671'), {}, SUITES.TMF671);
+    const v40 = buildCases(loadApi('TMF671@4.0.0'), {}, SUITES.TMF671);
     assert.ok(v41.some((c) => c.id === 'TC_Promotion_FLOW1'));
     assert.ok(!v40.some((c) => c.id === 'TC_Promotion_FLOW1'));
     const n2 = (cs: typeof v41) => JSON.stringify(cs.find((c) => c.id === 'TC_Promotion_N2')!.steps[0]!.request!.body);
@@ -72,7 +72,7 @@ describe('generated cases', () => {
     assert.doesNotMatch(n2(v40), /attachment/);
   });
   it('cases are plain data (JSON round trip), as the Postman exporter needs', () => {
-    const cases = buildCases(loadApi('TMF622'));
+    const cases = buildCases(loadApi('TMF622'), {}, SUITES.TMF622);
     assert.deepEqual(JSON.parse(JSON.stringify(cases)), cases);
   });
 });

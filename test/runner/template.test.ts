@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { resolveTemplate, UnresolvedError } from '../../src/runner/template.js';
+import { resolveTemplate, UnresolvedError } from '../../src/core/template.js';
 import { buildRequest } from '../../src/runner/request.js';
 
 describe('templates', () => {

@@ -3,7 +3,7 @@ import { describe, it } from 'node:test';
 import { isCtkError } from '../../src/errors.js';
 import { formatError } from '../../src/schema/errors.js';
 import { schemasFor } from '../../src/schema/schema-set.js';
-import { loadApi } from '../../src/spec/load.js';
+import { loadApi } from '../../src/document/load.js';
 
 const party = { id: 'p-1', name: 'Jane', '@referredType': 'Individual' };
 const MAIN: Array<{ api: string; schema: string; valid: unknown; invalid: unknown; pointer: string; rule: string }> = [

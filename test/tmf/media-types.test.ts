@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { createMockServer } from '../../src/mock/server.js';
-import { loadApi } from '../../src/spec/load.js';
+import { createMockServer } from '../../src/composition.js';
+import { loadApi } from '../../src/document/load.js';
 import { header, PATCH_MEDIA_TYPES, patchFlavour } from '../../src/tmf/media-types.js';
 
 describe('TMF630 PATCH media types: one list (src/tmf/media-types.ts) for the spec model, the mock and patchFlavour', () => {

@@ -1,14 +1,14 @@
 /**
  * A step's checks inside the Postman sandbox: the same check functions as the native runner (src/checks),
- * on an exchange built from what Postman sent and received, with the same context: src/runner/judge.ts is
+ * on an exchange built from what Postman sent and received, with the same context: src/checks/judge.ts is
  * shared with the native runner (it has no node imports, so it bundles into the sandbox library).
  */
-import { applyChecks, capture, parseBody } from '../../runner/judge.js';
-import type { CheckResult, Exchange } from '../../runner/results.js';
-import type { CheckUse } from '../../runner/suite/types.js';
-import type { Vars } from '../../runner/template.js';
+import { applyChecks, capture, parseBody } from '../../checks/judge.js';
+import type { CheckResult, Exchange } from '../../core/results.js';
+import type { CheckUse } from '../../core/case-model.js';
+import type { Vars } from '../../core/template.js';
 import type { SchemaSet } from '../../schema/schema-set.js';
-import type { ApiModel, Operation } from '../../spec/model.js';
+import type { ApiModel, Operation } from '../../document/model.js';
 import type { SandboxStep } from '../suite-json.js';
 
 export interface JudgeEnv {

@@ -13,10 +13,10 @@
  * request builder, templates, checks and the ajv SchemaSet are the shared modules themselves.
  */
 import { buildRequest, type BuiltRequest } from '../../runner/request.js';
-import type { CheckResult, Exchange } from '../../runner/results.js';
-import { UnresolvedError } from '../../runner/template.js';
+import type { CheckResult, Exchange } from '../../core/results.js';
+import { UnresolvedError } from '../../core/template.js';
 import { SchemaSet } from '../../schema/schema-set.js';
-import type { ApiModel } from '../../spec/model.js';
+import type { ApiModel } from '../../document/model.js';
 import { assertionName, NOT_RUN, oneLine, SKIPPED_PREFIX } from '../assertions.js';
 import { LIBRARY_VARIABLE, SUITE_VARIABLE, type SandboxCase, type SandboxStep, type SandboxSuite } from '../suite-json.js';
 import { capture, judge, type JudgeEnv } from './judge.js';

@@ -3,7 +3,7 @@
  * case stopped (and why), polling deadlines, and the run-wide breaker — the native runner's rules
  * (src/runner/case.ts, run.ts) carried across Postman requests.
  */
-import type { Vars } from '../../runner/template.js';
+import type { Vars } from '../../core/template.js';
 import { HEADERS_VARIABLE } from '../suite-json.js';
 import type { Pm } from './pm.js';
 

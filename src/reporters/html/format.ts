@@ -1,8 +1,9 @@
+import { isSensitiveHeader, REDACTED } from '../../core/redact.js';
 /**
  * Small pure formatting for the HTML view model: statuses, dates, bodies, headers.
  * Everything returns plain strings; escaping is the template engine's job, never done here twice.
  */
-import type { CaseStatus, RecordedResponse } from '../../runner/results.js';
+import type { CaseStatus, RecordedResponse } from '../../core/results.js';
 
 export interface StatusView {
   key: CaseStatus;
@@ -39,13 +40,10 @@ export interface HeaderView {
   value: string;
 }
 
-/** Credentials must not end up in a report that is published with a certification. */
-const SECRET_HEADERS = new Set(['authorization', 'proxy-authorization', 'cookie', 'set-cookie', 'x-api-key', 'api-key']);
-
 export function headerViews(headers: Record<string, string> | undefined): HeaderView[] {
   return Object.entries(headers ?? {}).map(([name, value]) => ({
     name,
-    value: SECRET_HEADERS.has(name.toLowerCase()) ? '[redacted]' : String(value),
+    value: isSensitiveHeader(name) ? REDACTED : String(value),
   }));
 }
 

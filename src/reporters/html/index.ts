@@ -1,4 +1,4 @@
-import type { RunResult } from '../../runner/results.js';
+import type { RunResult } from '../../core/results.js';
 import { writeReportFile } from '../files.js';
 import { identityOf } from '../identity.js';
 import type { Reporter, ReporterOptions } from '../types.js';

@@ -2,7 +2,7 @@
  * RunResult → what the HTML templates show. Pure: no I/O, no clock, no escaping (the templates
  * escape). Every field is present (null when absent) because templates compile in strict mode.
  */
-import type { ApiResult, CaseResult, CheckResult, Counts, Exchange, RunResult } from '../../runner/results.js';
+import type { ApiResult, CaseResult, CheckResult, Counts, Exchange, RunResult } from '../../core/results.js';
 import type { Identity } from '../identity.js';
 import { fileNamePart, formatDuration, plural, stripIllegalDeep } from '../text.js';
 import {

@@ -6,9 +6,9 @@ import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
 import type { AddressInfo } from 'node:net';
 import { isCtkError } from '../../src/errors.js';
-import { fetchSpecs } from '../../src/spec/fetch.js';
-import { findEntry } from '../../src/spec/registry.js';
-import { defaultSharedDir, resolveSpec } from '../../src/spec/resolve.js';
+import { fetchSpecs } from '../../src/document/fetch.js';
+import { findEntry } from '../../src/document/registry.js';
+import { defaultSharedDir, resolveSpec } from '../../src/document/resolve.js';
 
 const tmp = mkdtempSync(join(tmpdir(), 'tmf-ctk-specs-'));
 after(() => rmSync(tmp, { recursive: true, force: true }));

@@ -4,7 +4,7 @@
  * request templates use `{{name.path}}` placeholders (Postman's variable syntax), captures name
  * the values later steps use, and each step lists the checks (by id) that judge its exchange.
  */
-import type { OperationKind } from '../../spec/model.js';
+import type { OperationKind } from '../document/model.js';
 
 /** A value with `{{var.path}}` placeholders. A string that is exactly one placeholder takes the value's type. */
 export type Template = unknown;
@@ -147,3 +147,6 @@ export interface FlowContext {
   resources: Record<string, ResourceData>;
   timeouts: { flowMs: number; pollMs: number };
 }
+
+/** Suite data by API id (every version of an id shares it), handed in by the composition module. */
+export type SuiteTable = Readonly<Record<string, SuiteData>>;

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { loadApi } from '../../src/spec/load.js';
+import { loadApi } from '../../src/document/load.js';
 import { schemasFor } from '../../src/schema/schema-set.js';
 
 const quirkIds = (api: string) => new Set(loadApi(api).quirks.map((q) => q.id));

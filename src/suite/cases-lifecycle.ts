@@ -1,10 +1,10 @@
 /**
  * Beyond the kits: partial update (merge patch), delete, and notifications through the hub.
  */
-import type { EventModel } from '../../spec/model.js';
+import type { EventModel } from '../document/model.js';
 import { makeCase, type ResourceContext } from './context.js';
 import { checks, cleanupDelete, createStep, echoCheck, errorChecks, getRequest, itemPath, mandatoryCheck, okChecks } from './steps.js';
-import type { Case, Step } from './types.js';
+import type { Case, Step } from '../core/case-model.js';
 
 const MERGE_PATCH = 'application/merge-patch+json';
 

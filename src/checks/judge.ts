@@ -2,12 +2,12 @@
  * Judging an exchange: parse its body, apply a step's checks, store its captures. Pure and free of node
  * APIs, so the native runner and the Postman sandbox bundle (src/collection/sandbox) run the same code.
  */
-import { CHECKS, type CheckContext, type ParsedBody } from '../checks/index.js';
+import { CHECKS, type CheckContext, type ParsedBody } from './index.js';
 import { valueAt } from '../schema/errors.js';
-import type { ApiModel, Operation } from '../spec/model.js';
-import type { CheckResult, Exchange } from './results.js';
-import type { CheckUse, Step } from './suite/types.js';
-import { resolveTemplate, UnresolvedError, type Vars } from './template.js';
+import type { ApiModel, Operation } from '../document/model.js';
+import type { CheckResult, Exchange } from '../core/results.js';
+import type { CheckUse, Step } from '../core/case-model.js';
+import { resolveTemplate, UnresolvedError, type Vars } from '../core/template.js';
 
 export type JudgeBase = Omit<CheckContext, 'params'>;
 

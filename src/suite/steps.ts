@@ -2,8 +2,8 @@
  * Building blocks of generated cases: the standard checks of each kind of step and the request
  * templates of the resource operations. Cases are assembled from these in cases-*.ts.
  */
-import type { ResourceModel } from '../../spec/model.js';
-import type { CheckUse, MandatoryAttribute, RequestTemplate, Step } from './types.js';
+import type { ResourceModel } from '../document/model.js';
+import type { CheckUse, MandatoryAttribute, RequestTemplate, Step } from '../core/case-model.js';
 
 /** What every step that expects a JSON answer asserts (the kits' Content-Type, status, valid JSON). */
 const JSON_ANSWER = ['status-code-conformance', 'no-server-error', 'content-type-json', 'json-body'];

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { loadApi } from '../../src/spec/load.js';
-import { defaultEntries, findEntry, registry, selectEntries } from '../../src/spec/registry.js';
+import { loadApi } from '../../src/document/load.js';
+import { defaultEntries, findEntry, registry, selectEntries } from '../../src/document/registry.js';
 import { schemasFor } from '../../src/schema/schema-set.js';
 import { isCtkError } from '../../src/errors.js';
 

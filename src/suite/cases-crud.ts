@@ -3,7 +3,7 @@
  */
 import { makeCase, type ResourceContext } from './context.js';
 import { checks, cleanupDelete, createStep, echoCheck, errorChecks, getRequest, mandatoryCheck, okChecks } from './steps.js';
-import type { Case, Step } from './types.js';
+import type { Case, Step } from '../core/case-model.js';
 
 /** Create, read back by id and by href: N1 with the minimal payload, N2 with the rich one. */
 function createCase(ctx: ResourceContext, suffix: 'N1' | 'N2', payload: Record<string, unknown>, what: string): Case {

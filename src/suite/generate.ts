@@ -3,13 +3,12 @@
  * ours for every resource, then the API's flows. The result is plain data (see types.ts): the runner
  * executes it, the Postman exporter translates it.
  */
-import type { ApiModel } from '../../spec/model.js';
-import { suiteData } from '../../../suites/index.js';
+import type { ApiModel } from '../document/model.js';
 import { crudCases } from './cases-crud.js';
 import { lifecycleCases } from './cases-lifecycle.js';
 import { queryCases } from './cases-query.js';
 import { resourceContext } from './context.js';
-import type { Case, ResourceData, SuiteData } from './types.js';
+import type { Case, ResourceData, SuiteData } from '../core/case-model.js';
 
 export interface BuildOptions {
   /** Per-resource payload replacements (a vendor's real productOffering ids…), by resource name. */
@@ -29,7 +28,7 @@ export function resolvedResources(api: ApiModel, suite: SuiteData, options: Buil
   return out;
 }
 
-export function buildCases(api: ApiModel, options: BuildOptions = {}, suite: SuiteData | undefined = suiteData(api.id)): Case[] {
+export function buildCases(api: ApiModel, options: BuildOptions = {}, suite: SuiteData | undefined): Case[] {
   if (!suite) return [];
   const resources = resolvedResources(api, suite, options);
   const cases: Case[] = [];

@@ -1,6 +1,6 @@
-import type { ApiModel, ResourceModel } from '../../spec/model.js';
+import type { ApiModel, ResourceModel } from '../document/model.js';
 import { cleanupDelete, createStep } from './steps.js';
-import type { Case, Feature, MandatoryAttribute, ResourceData, Step, SuiteData } from './types.js';
+import type { Case, Feature, MandatoryAttribute, ResourceData, Step, SuiteData } from '../core/case-model.js';
 
 /** Everything a case factory needs about one resource. */
 export interface ResourceContext {

@@ -3,7 +3,7 @@
  */
 import { makeCase, type ResourceContext } from './context.js';
 import { checks, cleanupDelete, createStep, getRequest, LIST_STATUSES, listRequest, mandatoryCheck, okChecks } from './steps.js';
-import type { Case, CheckUse, Step } from './types.js';
+import type { Case, CheckUse, Step } from '../core/case-model.js';
 
 const JSON_NO_SCHEMA = ['status-code-conformance', 'no-server-error', 'content-type-json', 'json-body'];
 
