@@ -64,11 +64,15 @@ export function seedOf(apiId: string): SeedData {
   return data;
 }
 
-/** The mock's per-API content: behaviours now, seed data read when a server first asks for it. */
-export function mockContent(): MockContentTable {
+/**
+ * The mock's per-API content: behaviours now, seed data read when a server first asks for it. With
+ * `seeds` (a seed file: `mock --seed FILE`), those records replace the project's seed data of every API.
+ */
+export function mockContent(seeds?: { data: ReadonlyMap<string, SeedData>; source: string }): MockContentTable {
   return Object.fromEntries(Object.entries(API_CONTENT).map(([id, c]) => [id, {
     ...(c.behaviour ? { behaviour: c.behaviour } : {}),
-    ...(c.seedFile ? { get seed() { return seedOf(id); }, seedSource: c.seedFile } : {}),
+    ...(seeds ? { seed: seeds.data.get(id) ?? {}, seedSource: seeds.source }
+      : c.seedFile ? { get seed() { return seedOf(id); }, seedSource: c.seedFile } : {}),
   }]));
 }
 

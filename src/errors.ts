@@ -15,6 +15,7 @@ export const ErrorCodes = {
   CONFIG_INVALID: { exitCode: 2, title: 'configuration is invalid' },
   TARGET_UNREACHABLE: { exitCode: 2, title: 'target cannot be reached' },
   REPORT_FAILED: { exitCode: 2, title: 'report could not be written' },
+  UPSTREAM_UNREACHABLE: { exitCode: 2, title: 'proxy upstream cannot be reached' },
   INTERNAL: { exitCode: 2, title: 'internal error' },
 } as const;
 

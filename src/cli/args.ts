@@ -27,3 +27,15 @@ export function listOption(raw: string | string[] | undefined): string[] {
   const list = Array.isArray(raw) ? raw : raw === undefined ? [] : [raw];
   return list.flatMap((s) => s.split(',')).map((s) => s.trim()).filter(Boolean);
 }
+
+/** `--header 'Name: value'` options as a header map; a malformed one is a usage error. */
+export function headerOption(raw: string[]): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const h of raw) {
+    const i = h.indexOf(':');
+    const name = i > 0 ? h.slice(0, i).trim() : '';
+    if (!/^[A-Za-z0-9!#$%&'*+.^_`|~-]+$/.test(name)) throw new CtkError('USAGE', `--header "${h}" is not "Name: value"`);
+    out[name] = h.slice(i + 1).trim();
+  }
+  return out;
+}

@@ -14,6 +14,7 @@ const COMMANDS: Record<string, Loader> = {
   run: () => import('./run.js'),
   export: () => import('./export.js'),
   selftest: () => import('./selftest.js'),
+  proxy: () => import('./proxy.js'),
 };
 
 /** Registers a command (tests and later modules); the table above is the built-in set. */

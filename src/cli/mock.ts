@@ -1,7 +1,8 @@
 import { resolve } from 'node:path';
 import { CtkError } from '../errors.js';
 import { startPrismMock } from '../mock/prism.js';
-import { createMockServer } from '../composition.js';
+import { createMockServer, mockContent } from '../composition.js';
+import { readSeedFile } from '../mock/seed-file.js';
 import { findEntry, selectEntries } from '../document/registry.js';
 import { listOption, numberOption, parse } from './args.js';
 import type { Command } from './command.js';
@@ -19,6 +20,7 @@ Options:
   --all                all five certified APIs
   --data FILE          persist in this SQLite file (created if missing); default in memory
   --no-seed            start empty (default: seed data from mocks/<API>/seed.json)
+  --seed FILE          serve the resources of a seed file (tmf-ctk proxy --record FILE) instead
   --latency MS         delay every API request by MS milliseconds
   --fault-rate R       answer a fraction R (0..1) of API requests with a TMF 500/503 Error
   --allow-callback H   also allow hub callbacks to host H (or H:PORT); repeatable; loopback is always allowed
@@ -32,13 +34,13 @@ Exit codes: 0 stopped cleanly, 2 usage error (unknown API or option, port in use
 
 const OPTIONS = {
   port: { type: 'string' }, host: { type: 'string' }, api: { type: 'string', multiple: true }, all: { type: 'boolean' },
-  data: { type: 'string' }, 'no-seed': { type: 'boolean' }, latency: { type: 'string' }, 'fault-rate': { type: 'string' },
+  data: { type: 'string' }, 'no-seed': { type: 'boolean' }, seed: { type: 'string' }, latency: { type: 'string' }, 'fault-rate': { type: 'string' },
   'allow-callback': { type: 'string', multiple: true }, 'paging-status': { type: 'string' }, 'clock-ms': { type: 'string' },
   specs: { type: 'string' }, engine: { type: 'string' },
 } as const;
 
 /** Options of the native engine only: Prism has no store, clock, faults or hub policy. */
-const NATIVE_ONLY = ['data', 'no-seed', 'latency', 'fault-rate', 'allow-callback', 'paging-status', 'clock-ms'] as const;
+const NATIVE_ONLY = ['data', 'no-seed', 'seed', 'latency', 'fault-rate', 'allow-callback', 'paging-status', 'clock-ms'] as const;
 
 /** Resolves when SIGINT or SIGTERM arrives (or `stop` is called by an embedding test). */
 function untilSignal(): Promise<string> {
@@ -84,7 +86,11 @@ export const command: Command = {
 
     const pagingStatus = numberOption('paging-status', values['paging-status'], 206, { min: 200, max: 206 });
     if (pagingStatus !== 200 && pagingStatus !== 206) throw new CtkError('USAGE', '--paging-status must be 200 or 206');
+    if (values.seed && values['no-seed']) throw new CtkError('USAGE', '--seed and --no-seed do not go together');
+    const seedFile = values.seed ? resolve(io.cwd, values.seed) : undefined;
+    const seeds = seedFile ? { data: await readSeedFile(seedFile), source: seedFile } : undefined;
     const server = createMockServer({
+      ...(seeds ? { content: mockContent(seeds) } : {}),
       apis: entries.map((e) => `${e.id}@${e.version}`), specsDir, env: io.env, host, port,
       dataFile: values.data ? resolve(io.cwd, values.data) : undefined,
       seed: !values['no-seed'],

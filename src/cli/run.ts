@@ -5,7 +5,7 @@ import { loadConfig, type RunConfig } from '../runner/config.js';
 import { runCollection } from '../collection/index.js';
 import type { ReporterOptions } from '../reporters/types.js';
 import { exitCodeOf, reportRun, runWithReports, type ReportedRun } from '../run-with-reports.js';
-import { listOption, numberOption, parse } from './args.js';
+import { headerOption, listOption, numberOption, parse } from './args.js';
 import { useColor, type CliIO } from './io.js';
 import type { Command } from './command.js';
 
@@ -35,16 +35,6 @@ mandatory attributes, href, error shape, paging, fields, filters…).
 Exit codes: 0 every mandatory case passed, 1 a mandatory case failed, 2 usage error or unreachable target
 (reports are still written).`;
 
-function headerOption(raw: string[]): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const h of raw) {
-    const i = h.indexOf(':');
-    const name = i > 0 ? h.slice(0, i).trim() : '';
-    if (!/^[A-Za-z0-9!#$%&'*+.^_`|~-]+$/.test(name)) throw new CtkError('USAGE', `--header "${h}" is not "Name: value"`);
-    out[name] = h.slice(i + 1).trim();
-  }
-  return out;
-}
 
 function ioStream(io: CliIO): Writable {
   return new Writable({ write(chunk: Buffer | string, _encoding, done) { io.out(chunk.toString()); done(); } });

@@ -1,0 +1,139 @@
+import assert from 'node:assert/strict';
+import { createServer } from 'node:http';
+import { describe, it } from 'node:test';
+import { createValidatingProxy } from '../../src/proxy/server.js';
+import { loadApis } from '../../src/document/load.js';
+import { listenLoopback } from '../helpers/loopback.js';
+import { CART, rig, send, validCart, type Answer } from './helpers.js';
+
+const failedChecks = (r: Awaited<ReturnType<typeof rig>>) =>
+  r.proxy.traffic.result().apis.flatMap((a) => a.cases).flatMap((c) => c.checks.filter((k) => k.status === 'fail').map((k) => `${c.id} ${k.check}`));
+
+describe('validating proxy in front of the mock', () => {
+  it('clean traffic: answers as direct, 0 violations, no header, one case per operation', async () => {
+    const r = await rig();
+    try {
+      const created = await send(r.url, 'POST', CART, validCart);
+      assert.equal(created.status, 201, created.body);
+      const id = (JSON.parse(created.body) as { id: string }).id;
+      const viaProxy = await send(r.url, 'GET', `${CART}/${id}`);
+      const direct = await send(r.upstream, 'GET', `${CART}/${id}`);
+      assert.equal(viaProxy.body, direct.body, 'the answer comes back unchanged');
+      assert.equal(viaProxy.headers['x-total-count'], direct.headers['x-total-count']);
+      await send(r.url, 'GET', `${CART}?limit=2&offset=1`);
+      await send(r.url, 'GET', `${CART}?fields=id`);
+      await send(r.url, 'GET', `${CART}?id=${id}`);
+      const patched = await send(r.url, 'PATCH', `${CART}/${id}`, JSON.stringify({ contactMedium: [{ mediumType: 'email', characteristic: { emailAddress: 'a@example.com' } }] }), { 'content-type': 'application/merge-patch+json' });
+      assert.equal(patched.status, 200, patched.body);
+      assert.equal((await send(r.url, 'DELETE', `${CART}/${id}`)).status, 204);
+      assert.deepEqual(failedChecks(r), []);
+      assert.equal(viaProxy.headers['x-tmf-ctk-violations'], undefined);
+      const ids = r.proxy.traffic.result().apis[0]!.cases.map((c) => c.id).sort();
+      assert.deepEqual(ids, ['TRAFFIC_createShoppingCart', 'TRAFFIC_deleteShoppingCart', 'TRAFFIC_listShoppingCart', 'TRAFFIC_patchShoppingCart', 'TRAFFIC_retrieveShoppingCart']);
+      assert.equal(r.proxy.traffic.result().summary.verdict, 'conformant');
+    } finally {
+      await r.close();
+    }
+  });
+
+  it("a client's invalid body gets the upstream's real answer; the violation is on the request side", async () => {
+    const r = await rig();
+    try {
+      const body = JSON.stringify({ cartItem: [{ quantity: 'many' }] });
+      const direct = await send(r.upstream, 'POST', CART, body);
+      const proxied = await send(r.url, 'POST', CART, body);
+      assert.equal(proxied.status, direct.status);
+      assert.equal(proxied.status, 400);
+      assert.equal(JSON.parse(proxied.body).code, JSON.parse(direct.body).code);
+      assert.ok(Number(proxied.headers['x-tmf-ctk-violations']) >= 1);
+      assert.deepEqual(failedChecks(r), ['TRAFFIC_createShoppingCart request-schema']);
+      const patch = await send(r.url, 'PATCH', `${CART}/nope`, '{}', { 'content-type': 'text/plain' });
+      assert.ok(patch.status >= 400);
+      assert.ok(failedChecks(r).includes('TRAFFIC_patchShoppingCart request-media-type'));
+    } finally {
+      await r.close();
+    }
+  });
+
+  it('requests outside every API pass through and are counted as unknown; undeclared ones are named', async () => {
+    const r = await rig({ proxy: { quietHeaders: true } });
+    try {
+      assert.equal((await send(r.url, 'GET', '/somewhere/else')).status, 404);
+      assert.equal(r.proxy.traffic.unknown, 1);
+      await send(r.url, 'PUT', `${CART}/x`, '{}');
+      assert.deepEqual(failedChecks(r), ['TRAFFIC_TMF663_undeclared known-operation']);
+    } finally {
+      await r.close();
+    }
+  });
+});
+
+describe('fixture servers with one defect each: named on the right operation', () => {
+  const cases: Array<[string, (path: string, a: Answer) => Answer, () => [string, string, string?], string]> = [
+    ['list answered as text/plain', (p, a) => (p.startsWith(`${CART}?`) || p === CART ? { ...a, headers: { ...a.headers, 'content-type': 'text/plain' } } : a),
+      () => ['GET', `${CART}?limit=1`], 'TRAFFIC_listShoppingCart content-type-json'],
+    ['404 without a TMF Error body', (p, a) => (a.status === 404 ? { ...a, body: 'not here', headers: { 'content-type': 'text/plain' } } : a),
+      () => ['GET', `${CART}/missing`], 'TRAFFIC_retrieveShoppingCart error-shape'],
+    ['fields ignored', (p, a) => (p.includes('fields=') ? { ...a, body: JSON.stringify(JSON.parse(a.body).map((x: Record<string, unknown>) => ({ ...x, description: 'extra' }))) } : a),
+      () => ['GET', `${CART}?fields=id`], 'TRAFFIC_listShoppingCart fields-selection'],
+    ['filter ignored', (p, a) => {
+      if (!p.includes('id=')) return a;
+      const items = [...JSON.parse(a.body), { id: 'other', href: 'x' }];
+      return { ...a, body: JSON.stringify(items), headers: { ...a.headers, 'x-total-count': String(items.length), 'x-result-count': String(items.length) } };
+    },
+      () => ['GET', `${CART}?id=nobody`], 'TRAFFIC_listShoppingCart filter-applied'],
+  ];
+  for (const [name, defect, request, expected] of cases) {
+    it(name, async () => {
+      const r = await rig({ defect });
+      try {
+        const [method, path, body] = request();
+        const a = await send(r.url, method, path, body);
+        assert.ok(Number(a.headers['x-tmf-ctk-violations']) >= 1, `${a.status} ${a.body.slice(0, 200)}`);
+        assert.deepEqual([...new Set(failedChecks(r))], [expected]);
+      } finally {
+        await r.close();
+      }
+    });
+  }
+});
+
+describe('bodies over the validation cap', () => {
+  it('stream through both ways, complete, and are noted as unvalidated', async () => {
+    let received = 0;
+    const big = Buffer.alloc(3 * 1024 * 1024, 'a');
+    const upstream = createServer((req, res) => {
+      req.on('data', (c: Buffer) => (received += c.length));
+      req.on('end', () => res.writeHead(200, { 'content-type': 'application/json' }).end(Buffer.concat([Buffer.from('"'), big, Buffer.from('"')])));
+    });
+    const up = await listenLoopback(upstream);
+    const proxy = createValidatingProxy({ upstream: up.url, apis: loadApis('TMF663'), validationCap: 1024 * 1024 });
+    const url = await proxy.listen();
+    try {
+      const sent = Buffer.alloc(2 * 1024 * 1024 + 7, 'b');
+      const a = await send(url, 'POST', CART, sent);
+      assert.equal(received, sent.length, 'the upstream got every byte');
+      assert.equal(a.body.length, big.length + 2, 'the client got every byte');
+      const c = proxy.traffic.result().apis[0]!.cases[0]!;
+      assert.match(c.advisories.join(' '), /passed through unvalidated/);
+    } finally {
+      await proxy.close();
+      await up.close();
+    }
+  });
+});
+
+describe('memory stays bounded', () => {
+  it('beyond maxExchanges, exchanges are summarised with their violations, not kept', async () => {
+    const r = await rig({ proxy: { maxExchanges: 3 } });
+    try {
+      for (let i = 0; i < 6; i++) await send(r.url, 'POST', CART, JSON.stringify({ cartItem: [{ quantity: 'x' }] }));
+      const c = r.proxy.traffic.result().apis[0]!.cases[0]!;
+      assert.equal(c.exchanges.length, 3);
+      assert.equal(c.status, 'fail');
+      assert.match(c.advisories.join(' '), /3 further exchange\(s\) judged and summarised.*request-schema ×3/);
+    } finally {
+      await r.close();
+    }
+  });
+});
