@@ -1,8 +1,6 @@
 import autocannon from 'autocannon';
-import { spawn, type ChildProcess } from 'node:child_process';
-import { once } from 'node:events';
-import { fileURLToPath } from 'node:url';
 import { startPrismMock } from '../src/mock/prism.js';
+import { spawnListening, type Subject } from './spawn.js';
 
 /**
  * Mock throughput, side by side in one run: this mock (its CLI, in its own process), Prism's mock
@@ -12,7 +10,6 @@ import { startPrismMock } from '../src/mock/prism.js';
  * Goals: ≥ 8× Prism and ≥ 0.6× bare fastify, for GET by id and for the list.
  * BENCH_SECONDS, BENCH_ROUNDS and BENCH_VERBOSE=1 (every measure) tune a run.
  */
-const root = fileURLToPath(new URL('..', import.meta.url));
 const BASE = '/tmf-api/shoppingCart/v4/shoppingCart';
 const ID = 'sc-1001';
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 2);
@@ -32,30 +29,6 @@ app.get('/text${BASE}', (req, reply) => { reply.header('content-type', 'applicat
 const url = await app.listen({ host: '127.0.0.1', port: 0 });
 console.log('listening on ' + url);
 `;
-
-interface Subject { name: string; url: string; prefix?: string; stop(): Promise<void> }
-
-/** Spawns a server process and resolves with the URL of its "listening on" line. */
-async function spawnListening(name: string, args: string[], env: NodeJS.ProcessEnv = process.env): Promise<Subject> {
-  const child: ChildProcess = spawn(process.execPath, args, { cwd: root, env, stdio: ['ignore', 'pipe', 'ignore'] });
-  const url = await new Promise<string>((done, fail) => {
-    let out = '';
-    child.stdout!.on('data', (c: Buffer) => {
-      out += c.toString();
-      const m = /listening on (http:\/\/\S+)/.exec(out);
-      if (m) done(m[1]!);
-    });
-    child.once('exit', (code) => fail(new Error(`${name} exited with ${code} before listening`)));
-  });
-  return {
-    name, url,
-    async stop() {
-      if (child.exitCode !== null) return;
-      child.kill('SIGTERM');
-      await once(child, 'exit');
-    },
-  };
-}
 
 async function measure(url: string, seconds: number): Promise<{ rps: number; errors: number }> {
   const r = await autocannon({ url, connections: CONNECTIONS, duration: seconds });

@@ -8,4 +8,5 @@ export const sections: Section[] = [
   { name: 'spec load and compile', run: async () => (await import('./spec-load.js')).run() },
   { name: 'mock throughput', run: async () => (await import('./mock-throughput.js')).run() },
   { name: 'runner vs newman', run: async () => (await import('./runner-vs-newman.js')).run() },
+  { name: 'proxy overhead', run: async () => (await import('./proxy-overhead.js')).run() },
 ];

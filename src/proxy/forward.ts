@@ -3,8 +3,11 @@
  * into bounded buffers for judging. The request body streams; the answer is held up to the validation
  * cap so the violation count can go into its headers, and streams through unjudged beyond it.
  */
-import { request as httpRequest, type IncomingHttpHeaders, type IncomingMessage, type ServerResponse } from 'node:http';
-import { request as httpsRequest } from 'node:https';
+import { Agent as HttpAgent, request as httpRequest, type IncomingHttpHeaders, type IncomingMessage, type ServerResponse } from 'node:http';
+import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
+
+/** Kept-alive upstream connections: a new TCP connection per request would cost more than judging. */
+const AGENTS = { http: new HttpAgent({ keepAlive: true, maxSockets: 256 }), https: new HttpsAgent({ keepAlive: true, maxSockets: 256 }) };
 
 /** RFC 9110 §7.6.1: these describe one connection, not the message; a proxy does not forward them. */
 const HOP_BY_HOP = new Set(['connection', 'keep-alive', 'proxy-authenticate', 'proxy-authorization', 'proxy-connection', 'te', 'trailer', 'transfer-encoding', 'upgrade']);
@@ -53,7 +56,8 @@ export function sendUpstream(req: IncomingMessage, up: Upstream, requestTee: Tee
   const headers = { ...endToEndHeaders(req.headers), ...up.headers, host: up.url.host };
   const send = target.protocol === 'https:' ? httpsRequest : httpRequest;
   return new Promise((resolve, reject) => {
-    const out = send(target, { method: req.method, headers, timeout: up.timeoutMs }, resolve);
+    const agent = target.protocol === 'https:' ? AGENTS.https : AGENTS.http;
+    const out = send(target, { method: req.method, headers, timeout: up.timeoutMs, agent }, resolve);
     out.on('timeout', () => out.destroy(new Error(`no answer within ${up.timeoutMs} ms`)));
     out.on('error', reject);
     req.on('data', (chunk: Buffer) => requestTee.push(chunk));
@@ -84,11 +88,9 @@ export function writeAnswer(client: ServerResponse, res: IncomingMessage, tee: T
   const headers: Record<string, string | string[]> = { ...endToEndHeaders(res.headers), ...extra };
   if (complete) headers['content-length'] = String(tee.size);
   client.writeHead(res.statusCode ?? 502, res.statusMessage, headers);
+  // One write for a held answer: headers and body leave in as few packets as the kernel allows.
+  if (complete) return void client.end(tee.chunks.length === 1 ? tee.chunks[0] : Buffer.concat(tee.chunks));
   for (const c of tee.chunks) client.write(c);
-  if (complete) {
-    client.end();
-    return;
-  }
   res.pipe(client);
   res.resume();
 }

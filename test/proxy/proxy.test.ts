@@ -82,6 +82,8 @@ describe('fixture servers with one defect each: named on the right operation', (
       return { ...a, body: JSON.stringify(items), headers: { ...a.headers, 'x-total-count': String(items.length), 'x-result-count': String(items.length) } };
     },
       () => ['GET', `${CART}?id=nobody`], 'TRAFFIC_listShoppingCart filter-applied'],
+    ['201 whose Location names another resource', (p, a) => (a.status === 201 ? { ...a, headers: { ...a.headers, location: `${CART}/someone-else` } } : a),
+      () => ['POST', CART, validCart], 'TRAFFIC_createShoppingCart location-header'],
   ];
   for (const [name, defect, request, expected] of cases) {
     it(name, async () => {

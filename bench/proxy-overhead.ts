@@ -1,0 +1,55 @@
+import autocannon from 'autocannon';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { spawnListening, type Subject } from './spawn.js';
+
+/**
+ * What the validating proxy costs, side by side in one run: the mock directly, and the same mock behind
+ * `tmf-ctk proxy` (each in its own process). Throughput and p50 latency for GET by id and the list.
+ * Goal: through the proxy at least 0.5× direct throughput. BENCH_SECONDS and BENCH_ROUNDS tune a run.
+ */
+const BASE = '/tmf-api/shoppingCart/v4/shoppingCart';
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 2);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
+const CONNECTIONS = 10;
+
+interface Figure { rps: number; p50: number }
+
+async function measure(url: string, seconds: number): Promise<Figure> {
+  const r = await autocannon({ url, connections: CONNECTIONS, duration: seconds });
+  return { rps: r.requests.average, p50: r.latency.p50 };
+}
+
+export async function run(): Promise<void> {
+  const subjects: Subject[] = [];
+  try {
+    const mock = await spawnListening('mock', ['bin/tmf-ctk.js', 'mock', '--port', '0', '--api', 'TMF663']);
+    subjects.push(mock);
+    const out = mkdtempSync(join(tmpdir(), 'tmf-ctk-bench-proxy-'));
+    const proxy = await spawnListening('proxy', ['bin/tmf-ctk.js', 'proxy', '--upstream', mock.url, '--port', '0', '--api', 'TMF663', '--out', out, '--reporter', 'json', '--max-exchanges', '100'], { ...process.env, CI: 'true' });
+    subjects.push(proxy);
+    const id = ((await (await fetch(`${mock.url}${BASE}?limit=1`)).json()) as Array<{ id: string }>)[0]!.id;
+    const best = new Map<string, Figure>();
+    const keep = (k: string, f: Figure) => {
+      const b = best.get(k);
+      if (!b || f.rps > b.rps) best.set(k, f);
+    };
+    for (let round = 0; round < ROUNDS; round++) {
+      for (const s of round % 2 ? [proxy, mock] : [mock, proxy]) {
+        if (round === 0) await measure(`${s.url}${BASE}/${id}`, 1);
+        keep(`${s.name} by id`, await measure(`${s.url}${BASE}/${id}`, SECONDS));
+        keep(`${s.name} list`, await measure(`${s.url}${BASE}?limit=20`, SECONDS));
+      }
+    }
+    console.log(`  autocannon, ${CONNECTIONS} connections, best of ${ROUNDS} rounds of ${SECONDS} s, loopback`);
+    for (const what of ['by id', 'list']) {
+      const d = best.get(`mock ${what}`)!;
+      const p = best.get(`proxy ${what}`)!;
+      const ratio = p.rps / d.rps;
+      console.log(`  ${what.padEnd(6)} direct ${Math.round(d.rps).toString().padStart(6)} req/s p50 ${d.p50} ms | proxy ${Math.round(p.rps).toString().padStart(6)} req/s p50 ${p.p50} ms | added p50 ${(p.p50 - d.p50).toFixed(1)} ms | ${ratio.toFixed(2)}× ${ratio >= 0.5 ? 'OK' : 'MISS'} (goal ≥ 0.5×)`);
+    }
+  } finally {
+    for (const s of subjects.reverse()) await s.stop();
+  }
+}
