@@ -1,6 +1,7 @@
 import { isCtkError } from '../errors.js';
 import { loadApi } from '../document/load.js';
 import { registry } from '../document/registry.js';
+import { searchDirs } from '../document/resolve.js';
 import { parse } from './args.js';
 import type { Command } from './command.js';
 
@@ -9,7 +10,7 @@ const HELP = `Usage: tmf-ctk apis [--specs DIR] [--json] [--quirks]
 Lists the supported APIs: version, base path, resources, operation and event counts,
 and where each document was found (or how to get it).
 
-  --specs DIR   folder holding the published documents (default: $TMF_CTK_SPECS, ../shared/specs, the cache)
+  --specs DIR   folder holding the published documents (default: $TMF_CTK_SPECS; then the kit's specs/, then the cache)
   --json        machine-readable output
   --quirks      also list the document flaws the loader works around`;
 
@@ -18,6 +19,7 @@ export const command: Command = {
   async run(argv, io) {
     const { values } = parse('apis', argv, { specs: { type: 'string' }, json: { type: 'boolean' }, quirks: { type: 'boolean' } });
     if (values.help) return io.out(HELP), 0;
+    searchDirs({ specsDir: values.specs, env: io.env }); // a --specs folder that does not exist stops here, once
     const rows = registry().map((entry) => {
       try {
         const m = loadApi(entry, { specsDir: values.specs, env: io.env });
@@ -31,7 +33,7 @@ export const command: Command = {
         if (!isCtkError(e)) throw e;
         return { api: entry.default ? entry.id : `${entry.id}@${entry.version}`, title: entry.title, version: entry.version,
           certified: entry.default, basePath: entry.basePath, resources: [], operations: 0, events: 0, document: null,
-          missing: `${e.message}${e.hint ? ` — ${e.hint}` : ''}`, quirks: [] };
+          missing: `${e.message}${e.hint ? ` — ${e.hint}` : ''}`, code: e.code, quirks: [] };
       }
     });
     if (values.json) return io.out(JSON.stringify(rows, null, 2)), 0;
@@ -39,7 +41,7 @@ export const command: Command = {
       io.out(`${r.api.padEnd(13)} ${r.title} v${r.version}${r.certified ? '' : ' (selectable)'}`);
       io.out(`  base path   ${r.basePath}`);
       if ('missing' in r) {
-        io.out(`  document    MISSING: ${r.missing}`);
+        io.out(`  document    ${r.code === 'SPEC_MISSING' ? 'MISSING' : `REFUSED [${r.code}]`}: ${r.missing}`);
         continue;
       }
       io.out(`  resources   ${r.resources.join(', ')}`);

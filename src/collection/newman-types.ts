@@ -3,7 +3,7 @@
  * declared structurally: newman ships no typings, and @types/newman types the event payloads as `any`
  * anyway, so these few interfaces say more than a dependency would.
  */
-import { createRequire } from 'node:module';
+import { requireDependency } from '../dependency.js';
 
 export interface SdkPropertyList<T> {
   all(): T[];
@@ -56,7 +56,7 @@ export interface Newman {
   run(options: NewmanOptions, callback?: (err: Error | null) => void): NewmanRun;
 }
 
-/** newman is CommonJS without typings: loaded through require and typed by the interfaces above. */
+/** newman is CommonJS without typings: loaded on first use (DEPENDENCY_MISSING if absent) and typed above. */
 export function loadNewman(): Newman {
-  return createRequire(import.meta.url)('newman') as Newman;
+  return requireDependency<Newman>('newman', 'run --collection');
 }

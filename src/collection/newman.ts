@@ -25,7 +25,7 @@ import type { RunEventListener } from '../runner/events.js';
 import type { ApiResult, RunEvent, RunResult } from '../core/results.js';
 import { runSummary, summarize } from '../runner/summary.js';
 import { toolVersion } from '../version.js';
-import { loadNewman, type NewmanOptions } from './newman-types.js';
+import { loadNewman, type Newman, type NewmanOptions } from './newman-types.js';
 import { asCollection, planCollection, withCaseIds, type ApiIdentity, type CollectionPlan } from './plan.js';
 import type { PostmanCollection, PostmanEnvironment, PostmanEvent } from './postman.js';
 import { RunRecorder } from './recorder.js';
@@ -115,9 +115,9 @@ function userHeaderNames(o: CollectionRunOptions, environment: PostmanEnvironmen
   return new Set([...names].map((k) => k.toLowerCase()));
 }
 
-function runNewman(options: NewmanOptions, recorder: RunRecorder): Promise<void> {
+function runNewman(newman: Newman, options: NewmanOptions, recorder: RunRecorder): Promise<void> {
   return new Promise((resolve, reject) => {
-    loadNewman().run(options, (err) => (err ? reject(err) : resolve()))
+    newman.run(options, (err) => (err ? reject(err) : resolve()))
       .on('beforeItem', (_e, a) => recorder.beforeItem(a.item))
       .on('beforeRequest', (_e, a) => recorder.beforeRequest(a.item))
       .on('request', (e, a) => recorder.request(e, a.item, a.request, a.response))
@@ -127,6 +127,7 @@ function runNewman(options: NewmanOptions, recorder: RunRecorder): Promise<void>
 
 /** Runs a collection through newman; resolves to the result model whatever the target does. */
 export async function runCollection(o: CollectionRunOptions): Promise<RunResult> {
+  const newman = loadNewman(); // first: a missing newman is DEPENDENCY_MISSING before anything is read or sent
   const where = typeof o.collection === 'string' ? o.collection : 'the collection';
   const loaded = asCollection(typeof o.collection === 'string' ? await readJson(o.collection, 'collection') : o.collection, where);
   const environment = (typeof o.environment === 'string' ? await readJson(o.environment, 'environment') : o.environment) as PostmanEnvironment | undefined;
@@ -142,7 +143,7 @@ export async function runCollection(o: CollectionRunOptions): Promise<RunResult>
   emit({ type: 'runStart', target: baseUrl, apis: [{ id: plan.api.id, version: plan.api.version, cases: plan.cases.length }], startedAt });
   emit({ type: 'apiStart', api: plan.api.id, version: plan.api.version, baseUrl });
   try {
-    await runNewman({ ...o.newman, collection, ...(environment ? { environment } : {}), envVar, reporters: [], timeoutRequest: timeoutMs }, recorder);
+    await runNewman(newman, { ...o.newman, collection, ...(environment ? { environment } : {}), envVar, reporters: [], timeoutRequest: timeoutMs }, recorder);
   } catch (e) {
     throw new CtkError('USAGE', `newman could not run ${where}: ${(e as Error).message}`, { cause: e });
   }

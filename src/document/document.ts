@@ -1,7 +1,9 @@
-import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { parse as parseYaml } from 'yaml';
 import { CtkError } from '../errors.js';
+import { sha256 } from './checksum.js';
+
+export { sha256 };
 
 export interface RawDocument {
   text: string;
@@ -9,18 +11,15 @@ export interface RawDocument {
   doc: Record<string, unknown>;
 }
 
-export function sha256(data: string | Buffer): string {
-  return createHash('sha256').update(data).digest('hex');
-}
-
 /** Reads a document (JSON or YAML) as published; the parsed object is never modified afterwards. */
 export function readDocument(path: string): RawDocument {
-  let text: string;
+  let bytes: Buffer;
   try {
-    text = readFileSync(path, 'utf8');
+    bytes = readFileSync(path);
   } catch (cause) {
     throw new CtkError('SPEC_MISSING', `cannot read ${path}`, { cause });
   }
+  const text = bytes.toString('utf8');
   let doc: unknown;
   try {
     doc = /\.ya?ml$/i.test(path) ? parseYaml(text, { maxAliasCount: -1 }) : JSON.parse(text);
@@ -30,5 +29,5 @@ export function readDocument(path: string): RawDocument {
   if (!doc || typeof doc !== 'object' || Array.isArray(doc)) {
     throw new CtkError('SPEC_INVALID', `${path} does not hold a Swagger/OpenAPI object`);
   }
-  return { text, sha256: sha256(text), doc: doc as Record<string, unknown> };
+  return { text, sha256: sha256(bytes), doc: doc as Record<string, unknown> };
 }

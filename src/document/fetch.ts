@@ -1,9 +1,9 @@
 import { mkdir, rename, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { CtkError, isCtkError } from '../errors.js';
-import { sha256 } from './document.js';
+import { allowModifiedSpecs, fileSha256, sha256, verifyChecksum } from './checksum.js';
 import type { ApiEntry } from './model.js';
-import { defaultCacheDir, resolveSpec, type SpecSources } from './resolve.js';
+import { defaultCacheDir, resolveSpec, type ResolvedSpec, type SpecSources } from './resolve.js';
 
 export interface FetchOptions extends SpecSources {
   /** Download even when a document is found locally. */
@@ -34,11 +34,10 @@ export async function fetchSpecs(entries: ApiEntry[], opts: FetchOptions = {}): 
   const out: FetchOutcome[] = [];
   for (const entry of entries) {
     if (!opts.force) {
-      try {
-        out.push({ entry, status: 'present', path: resolveSpec(entry, opts).path });
+      const local = findLocal(entry, opts);
+      if (local) {
+        out.push(local);
         continue;
-      } catch (e) {
-        if (!isCtkError(e)) throw e;
       }
     }
     try {
@@ -48,6 +47,28 @@ export async function fetchSpecs(entries: ApiEntry[], opts: FetchOptions = {}): 
     }
   }
   return out;
+}
+
+/**
+ * A local copy that matches the registry is `present`; one of the kit's own (specs/) or a user's that
+ * differs is `failed` with the SPEC_CHECKSUM message (a download would not be used); a differing cached
+ * copy, or none, is to be downloaded (undefined).
+ */
+function findLocal(entry: ApiEntry, opts: FetchOptions): FetchOutcome | undefined {
+  let found: ResolvedSpec;
+  try {
+    found = resolveSpec(entry, opts);
+  } catch (e) {
+    if (isCtkError(e) && e.code === 'SPEC_MISSING') return undefined;
+    throw e;
+  }
+  try {
+    verifyChecksum(entry, found, fileSha256(found.path), allowModifiedSpecs(opts.env ?? process.env));
+    return { entry, status: 'present', path: found.path };
+  } catch (e) {
+    if (!isCtkError(e) || found.origin === 'cache') return undefined;
+    return { entry, status: 'failed', path: found.path, error: `${e.message}${e.hint ? ` (${e.hint})` : ''}` };
+  }
 }
 
 async function downloadOne(entry: ApiEntry, opts: FetchOptions): Promise<string> {

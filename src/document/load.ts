@@ -1,4 +1,5 @@
 import { CtkError } from '../errors.js';
+import { allowModifiedSpecs, fileStamp, verifyChecksum } from './checksum.js';
 import { readDocument } from './document.js';
 import { buildEvents } from './events.js';
 import type { ApiEntry, ApiModel, Quirk } from './model.js';
@@ -6,40 +7,56 @@ import { normalizeDefinitions } from './normalize-schemas.js';
 import { buildOperations } from './operations.js';
 import { findEntry, selectEntries } from './registry.js';
 import { buildResources } from './resources.js';
-import { resolveSpec, type SpecSources } from './resolve.js';
+import { resolveSpec, type ResolvedSpec, type SpecSources } from './resolve.js';
 
 export interface LoadOptions extends SpecSources {
-  /** Load a document from this exact path instead of resolving it. */
+  /** Load a document from this exact path instead of resolving it (treated as a user's copy). */
   path?: string;
+  /** Use a user's copy whose sha256 differs from the registry (default: TMF_CTK_ALLOW_MODIFIED_SPECS). */
+  allowModified?: boolean;
 }
 
 const cache = new Map<string, ApiModel>();
 
-/** Loads one API into the operation model (cached per document path). */
+/**
+ * Loads one API into the operation model, cached per document path, mtime and size. The document's
+ * sha256 is checked against the registry first: a changed file is SPEC_CHECKSUM, never used.
+ */
 export function loadApi(entryOrSelector: ApiEntry | string, opts: LoadOptions = {}): ApiModel {
   const entry = typeof entryOrSelector === 'string' ? findEntry(entryOrSelector) : entryOrSelector;
-  const found = opts.path ? { path: opts.path, origin: 'option' as const } : resolveSpec(entry, opts);
-  const key = `${entry.id}@${entry.version}:${found.path}`;
+  const found: ResolvedSpec = opts.path ? { path: opts.path, origin: 'option' } : resolveSpec(entry, opts);
+  const allowModified = opts.allowModified ?? allowModifiedSpecs(opts.env ?? process.env);
+  const key = `${entry.id}@${entry.version}:${found.path}:${stampOf(found.path)}:${allowModified}`;
   const hit = cache.get(key);
   if (hit) return hit;
-  const model = buildModel(entry, found.path);
+  const model = buildModel(entry, found, allowModified);
   cache.set(key, model);
   return model;
+}
+
+function stampOf(path: string): string {
+  try {
+    return fileStamp(path);
+  } catch (cause) {
+    throw new CtkError('SPEC_MISSING', `cannot read ${path}`, { cause });
+  }
 }
 
 export function loadApis(list: string | undefined, opts: LoadOptions & { all?: boolean } = {}): ApiModel[] {
   return selectEntries(list, opts.all).map((e) => loadApi(e, opts));
 }
 
-function buildModel(entry: ApiEntry, path: string): ApiModel {
+function buildModel(entry: ApiEntry, found: ResolvedSpec, allowModified: boolean): ApiModel {
+  const path = found.path;
   const raw = readDocument(path);
+  const { modified } = verifyChecksum(entry, found, raw.sha256, allowModified);
   const doc = raw.doc;
   const isSwagger = doc.swagger === '2.0';
   const isOas3 = typeof doc.openapi === 'string' && doc.openapi.startsWith('3.');
   if (!isSwagger && !isOas3) throw new CtkError('SPEC_INVALID', `${path} is neither Swagger 2.0 nor OpenAPI 3.x`);
   const rawDefs = (isSwagger ? doc.definitions : (doc.components as Record<string, unknown> | undefined)?.schemas) ?? {};
   const { definitions, quirks } = normalizeDefinitions(rawDefs as Record<string, unknown>);
-  if (raw.sha256 !== entry.sha256) {
+  if (modified) {
     quirks.push({ id: 'checksum', where: path, detail: `sha256 ${raw.sha256} differs from the registry's ${entry.sha256}` });
   }
   const basePath = entry.basePath.replace(/\/+$/, '');

@@ -1,10 +1,10 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
 import { createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { CtkError } from '../errors.js';
+import { requireDependency, resolveDependency } from '../dependency.js';
 import { loadApi } from '../document/load.js';
 import type { ApiEntry, ApiModel } from '../document/model.js';
 
@@ -44,14 +44,9 @@ export function prismDocument(api: ApiModel): Record<string, unknown> {
 }
 
 function prismBin(): string {
-  try {
-    const require = createRequire(import.meta.url);
-    const pkgPath = require.resolve('@stoplight/prism-cli/package.json');
-    const bin = (require(pkgPath) as { bin: Record<string, string> }).bin.prism!;
-    return join(dirname(pkgPath), bin);
-  } catch (cause) {
-    throw new CtkError('USAGE', 'Prism is not installed', { cause, hint: 'npm install --save-dev @stoplight/prism-cli' });
-  }
+  const pkgPath = resolveDependency('@stoplight/prism-cli/package.json', 'mock --engine prism');
+  const bin = requireDependency<{ bin: Record<string, string> }>(pkgPath, 'mock --engine prism').bin.prism!;
+  return join(dirname(pkgPath), bin);
 }
 
 export function freePort(host: string): Promise<number> {
@@ -90,13 +85,14 @@ function ready(child: ChildProcess, timeoutMs: number): Promise<void> {
 }
 
 export async function startPrismMock(o: PrismOptions): Promise<PrismMock> {
+  const bin = prismBin(); // before anything is created: a missing Prism leaves nothing behind
   const api = loadApi(o.api, { specsDir: o.specsDir, env: o.env });
   const host = o.host ?? '127.0.0.1';
   const port = o.port ? o.port : await freePort(host);
   const dir = await mkdtemp(join(tmpdir(), 'tmf-ctk-prism-'));
   const file = join(dir, `${api.id}-${api.version}.json`);
   await writeFile(file, JSON.stringify(prismDocument(api)));
-  const child = spawn(process.execPath, [prismBin(), 'mock', '-h', host, '-p', String(port), file], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [bin, 'mock', '-h', host, '-p', String(port), file], { stdio: ['ignore', 'pipe', 'pipe'] });
   const exited = new Promise<void>((done) => child.once('exit', () => done()));
   const cleanup = async () => {
     if (child.exitCode === null && child.signalCode === null) {

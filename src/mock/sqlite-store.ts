@@ -1,4 +1,5 @@
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
+import { requireDependency } from '../dependency.js';
 import { CtkError } from '../errors.js';
 import { MemoryStore, type Resource, type Store } from './store.js';
 
@@ -16,9 +17,10 @@ export class SqliteStore implements Store {
   private closed = false;
 
   constructor(file: string) {
+    const SqliteDatabase = requireDependency<typeof Database>('better-sqlite3', 'mock --data');
     try {
       // The lock is held for the life of the other process: waiting (better-sqlite3's default is 5 s) only delays the error.
-      this.db = new Database(file, { timeout: 250 });
+      this.db = new SqliteDatabase(file, { timeout: 250 });
       // One process per file: a second mock on the same file would serve a stale mirror. Set before
       // WAL so SQLite keeps the WAL index in process memory and holds the lock from the first write.
       this.db.pragma('locking_mode = EXCLUSIVE');

@@ -62,12 +62,12 @@ describe('tmf-ctk apis', () => {
     assert.match(cart.document, /TMF663-ShoppingCart-v4\.0\.0\.swagger\.json$/);
     assert.ok(rows.some((x) => x.api === 'TMF671@4.0.0'));
   });
-  it('says clearly what is missing, exit 2', async () => {
-    const empty = join(tmp, 'nothing');
-    const r = await runCli(['apis'], { env: { TMF_CTK_SPECS: empty, TMF_CTK_SHARED: empty, TMF_CTK_CACHE: empty, NO_COLOR: '1' } });
+  it('a TMF_CTK_SPECS folder that does not exist is SPECS_DIR_MISSING on stderr, exit 2', async () => {
+    const nowhere = join(tmp, 'nothing');
+    const r = await runCli(['apis'], { env: { TMF_CTK_SPECS: nowhere, NO_COLOR: '1' } });
     assert.equal(r.code, 2);
-    assert.match(r.out, /document {4}MISSING: TMF663 v4\.0\.0: document TMF663-ShoppingCart-v4\.0\.0\.swagger\.json not found — looked in/);
-    assert.match(r.out, /tmf-ctk specs fetch/);
+    assert.equal(r.out, '');
+    assert.match(r.err, /^error \[SPECS_DIR_MISSING\]: TMF_CTK_SPECS=.*nothing/);
   });
 });
 
