@@ -4,7 +4,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import { Ajv } from 'ajv';
-import { CHECK_IDS } from '../checks/index.js';
+import { CHECK_IDS, type CheckId } from '../core/check-ids.js';
 import { CtkError } from '../errors.js';
 import type { ApiModel } from '../document/model.js';
 import { registry } from '../document/registry.js';
@@ -18,7 +18,7 @@ export interface ApiConfig {
   payloads?: Record<string, { minimal?: Record<string, unknown>; rich?: Record<string, unknown>; patch?: Record<string, unknown> }>;
   skipFeatures?: Feature[];
   skipCases?: string[];
-  disableChecks?: string[];
+  disableChecks?: CheckId[];
   strict?: boolean;
 }
 
@@ -30,7 +30,7 @@ export interface RunConfig {
   timeoutMs?: number;
   strict?: boolean;
   headers?: Record<string, string>;
-  disableChecks?: string[];
+  disableChecks?: CheckId[];
   skipFeatures?: Feature[];
   /** How long to wait for a notification, and for the silence after unsubscribing (ms). */
   eventTimeoutMs?: number;
