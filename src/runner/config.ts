@@ -100,7 +100,7 @@ export function validateConfig(data: unknown, where = 'config'): RunConfig {
     const allowed = e.keyword === 'enum' ? `: one of ${((e.params as { allowedValues?: unknown[] }).allowedValues ?? []).join(', ')}` : '';
     return `${e.instancePath || '(root)'} ${e.message ?? 'is invalid'}${extra}${allowed}`;
   });
-  throw new CtkError('CONFIG_INVALID', `${where}: ${problems.slice(0, 10).join('; ')}`, { hint: 'see "tmf-ctk run" in README.md for the config format' });
+  throw new CtkError('CONFIG_INVALID', `${where}: ${problems.slice(0, 10).join('; ')}`, { hint: 'see docs/configuration.md for the config format' });
 }
 
 export async function loadConfig(path: string): Promise<RunConfig> {
@@ -154,7 +154,7 @@ export function apiConfigProblems(config: RunConfig, api: ApiModel, caseIds: rea
 
 export function configReferenceError(problems: readonly string[]): CtkError {
   return new CtkError('CONFIG_INVALID', `config: ${problems.slice(0, 10).join('; ')}${problems.length > 10 ? `; and ${problems.length - 10} more` : ''}`,
-    { hint: 'see "tmf-ctk run" in README.md for the config format' });
+    { hint: 'see docs/configuration.md for the config format' });
 }
 
 /** The effective settings of one API: the API's entries over the run's. */

@@ -52,6 +52,15 @@ describe('documentation pages', () => {
     assert.ok(links > 50, `${links} links checked`);
   });
 
+  it('every docs/ page the code names (hints, comments) exists', () => {
+    const walk = (dir: string): string[] => readdirSync(join(projectRoot, dir)).flatMap((n) =>
+      statSync(join(projectRoot, dir, n)).isDirectory() ? walk(join(dir, n)) : n.endsWith('.ts') ? [join(dir, n)] : []);
+    const named = ['src', 'suites', 'mocks', 'scripts'].flatMap(walk)
+      .flatMap((f) => [...read(f).matchAll(/docs\/[\w-]+\.md/g)].map((m) => ({ f, page: m[0] })));
+    assert.ok(named.some((n) => n.f === 'src/runner/config.ts'), 'the config error hint names its page');
+    assert.deepEqual(named.filter((n) => !existsSync(join(projectRoot, n.page))).map((n) => `${n.f}: ${n.page}`), []);
+  });
+
   it('slugs as GitHub makes them', () => {
     assert.equal(slug('`tmf-ctk specs fetch`'), 'tmf-ctk-specs-fetch');
     assert.equal(slug('Leniencies (never cry wolf)'), 'leniencies-never-cry-wolf');
