@@ -18,7 +18,7 @@ export { loadConfig, validateConfig, CONFIG_SCHEMA, type RunConfig, type ApiConf
 export { buildCases, resolvedResources, type BuildOptions } from './suite/generate.js';
 export type * from './core/case-model.js';
 export { resolveTemplate, type Vars } from './core/template.js';
-export { CHECKS, CHECK_IDS, type Check, type CheckContext, type CheckOutcome } from './checks/index.js';
+export { CHECKS, CHECK_IDS, isCheckId, type Check, type CheckContext, type CheckId, type CheckOutcome } from './checks/index.js';
 export { RunEmitter, type RunEventListener } from './runner/events.js';
 export { type MockServer } from './mock/server.js';
 export type { MockServerOptions } from './mock/options.js';

@@ -20,9 +20,11 @@ import { pagingHeaders } from './paging-headers.js';
 import { responseReceived } from './response-received.js';
 import { responseSchema } from './response-schema.js';
 import { statusCodeConformance } from './status-code-conformance.js';
+import type { CheckId } from '../core/check-ids.js';
 import type { Check } from './types.js';
 
-export const CHECKS: Readonly<Record<string, Check>> = {
+/** Every id of CHECK_IDS (src/core/check-ids.ts) and no other: the type fails the build otherwise. */
+export const CHECKS: Readonly<Record<CheckId, Check>> = {
   'response-received': responseReceived,
   'status-code-conformance': statusCodeConformance,
   'no-server-error': noServerError,
@@ -43,10 +45,6 @@ export const CHECKS: Readonly<Record<string, Check>> = {
   'no-event': noEvent,
 };
 
-export const CHECK_IDS: readonly string[] = Object.keys(CHECKS);
-
-export function isCheckId(id: string): boolean {
-  return Object.hasOwn(CHECKS, id);
-}
+export { CHECK_IDS, isCheckId, type CheckId } from '../core/check-ids.js';
 
 export type { Check, CheckContext, CheckOutcome, ParsedBody } from './types.js';

@@ -5,6 +5,7 @@
  * the values later steps use, and each step lists the checks (by id) that judge its exchange.
  */
 import type { OperationKind } from '../document/model.js';
+import type { CheckId } from './check-ids.js';
 
 /** A value with `{{var.path}}` placeholders. A string that is exactly one placeholder takes the value's type. */
 export type Template = unknown;
@@ -27,7 +28,8 @@ export interface RequestTemplate {
 
 /** A check applied to a step's exchange; `params` are templates resolved before the check runs. */
 export interface CheckUse {
-  id: string;
+  /** One of CHECK_IDS: a suite naming an unknown check does not compile. */
+  id: CheckId;
   params?: Record<string, Template>;
 }
 

@@ -8,7 +8,7 @@ import type { Store } from './store.js';
 export interface MockServerOptions {
   /** APIs to serve: selectors (`TMF663`, `TMF671@4.0.0`) or loaded models. Default: the five certified APIs. */
   apis?: ReadonlyArray<string | ApiModel>;
-  /** Where documents are looked for (see README, Specs). */
+  /** Where documents are looked for (docs/specs.md). */
   specsDir?: string;
   env?: NodeJS.ProcessEnv;
   /** Default 127.0.0.1: nothing outside this machine reaches the mock unless asked. */

@@ -4,7 +4,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import { Ajv } from 'ajv';
-import { CHECK_IDS } from '../checks/index.js';
+import { CHECK_IDS, type CheckId } from '../core/check-ids.js';
 import { CtkError } from '../errors.js';
 import type { ApiModel } from '../document/model.js';
 import { registry } from '../document/registry.js';
@@ -18,7 +18,7 @@ export interface ApiConfig {
   payloads?: Record<string, { minimal?: Record<string, unknown>; rich?: Record<string, unknown>; patch?: Record<string, unknown> }>;
   skipFeatures?: Feature[];
   skipCases?: string[];
-  disableChecks?: string[];
+  disableChecks?: CheckId[];
   strict?: boolean;
 }
 
@@ -30,7 +30,7 @@ export interface RunConfig {
   timeoutMs?: number;
   strict?: boolean;
   headers?: Record<string, string>;
-  disableChecks?: string[];
+  disableChecks?: CheckId[];
   skipFeatures?: Feature[];
   /** How long to wait for a notification, and for the silence after unsubscribing (ms). */
   eventTimeoutMs?: number;
@@ -100,7 +100,7 @@ export function validateConfig(data: unknown, where = 'config'): RunConfig {
     const allowed = e.keyword === 'enum' ? `: one of ${((e.params as { allowedValues?: unknown[] }).allowedValues ?? []).join(', ')}` : '';
     return `${e.instancePath || '(root)'} ${e.message ?? 'is invalid'}${extra}${allowed}`;
   });
-  throw new CtkError('CONFIG_INVALID', `${where}: ${problems.slice(0, 10).join('; ')}`, { hint: 'see "tmf-ctk run" in README.md for the config format' });
+  throw new CtkError('CONFIG_INVALID', `${where}: ${problems.slice(0, 10).join('; ')}`, { hint: 'see docs/configuration.md for the config format' });
 }
 
 export async function loadConfig(path: string): Promise<RunConfig> {
@@ -154,7 +154,7 @@ export function apiConfigProblems(config: RunConfig, api: ApiModel, caseIds: rea
 
 export function configReferenceError(problems: readonly string[]): CtkError {
   return new CtkError('CONFIG_INVALID', `config: ${problems.slice(0, 10).join('; ')}${problems.length > 10 ? `; and ${problems.length - 10} more` : ''}`,
-    { hint: 'see "tmf-ctk run" in README.md for the config format' });
+    { hint: 'see docs/configuration.md for the config format' });
 }
 
 /** The effective settings of one API: the API's entries over the run's. */

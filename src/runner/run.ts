@@ -6,7 +6,7 @@
 import { randomBytes } from 'node:crypto';
 import { CtkError } from '../errors.js';
 import { schemasFor } from '../schema/schema-set.js';
-import { loadApis } from '../document/load.js';
+import { loadApi, loadApis } from '../document/load.js';
 import type { ApiModel } from '../document/model.js';
 import type { SpecSources } from '../document/resolve.js';
 import { toolVersion } from '../version.js';
@@ -24,8 +24,11 @@ import { runSummary, summarize } from './summary.js';
 export interface RunOptions extends Pick<SpecSources, 'specsDir' | 'env'> {
   /** The server root; each API's base path is appended. */
   target: string;
-  /** API selectors (`TMF663`, `TMF671@4.0.0`); all certified APIs when empty or `all`. */
-  apis?: string[];
+  /**
+   * API selectors (`TMF663`, `TMF671@4.0.0`) or loaded models (an API outside the registry, e.g. a test's
+   * fixture: docs/adding-an-api.md); all certified APIs when empty or `all`.
+   */
+  apis?: ReadonlyArray<string | ApiModel>;
   all?: boolean;
   config?: RunConfig;
   /** Per-request timeout (ms); wins over the config's. */
@@ -139,11 +142,19 @@ async function runApi(api: ApiModel, cases: Case[], options: RunOptions, base: O
   return { result, unreachable };
 }
 
+/** The APIs to run: loaded models as given, selectors resolved through the registry. */
+function modelsOf(options: RunOptions): ApiModel[] {
+  const sources = { specsDir: options.specsDir, env: options.env };
+  const given = options.apis ?? [];
+  if (given.every((a) => typeof a === 'string')) return loadApis(given.join(','), { ...sources, all: options.all });
+  return given.map((a) => (typeof a === 'string' ? loadApi(a, sources) : a));
+}
+
 /** Runs the suites of the selected APIs against a target; resolves to the full result model. */
 export async function runConformance(options: RunOptions): Promise<RunResult> {
   const target = targetUrl(options.target);
   const config = options.config ?? {};
-  const apis = loadApis(options.apis?.join(','), { all: options.all, specsDir: options.specsDir, env: options.env });
+  const apis = modelsOf(options);
   const suites = apis.map((api) => ({ api, ...suiteOf(api, options) }));
   const wrong = [...unknownApiProblems(config), ...suites.flatMap((s) => s.problems)];
   if (wrong.length > 0) throw configReferenceError(wrong);

@@ -4,8 +4,9 @@
 import { makeCase, type ResourceContext } from './context.js';
 import { checks, cleanupDelete, createStep, getRequest, LIST_STATUSES, listRequest, mandatoryCheck, okChecks } from './steps.js';
 import type { Case, CheckUse, Step } from '../core/case-model.js';
+import type { CheckId } from '../core/check-ids.js';
 
-const JSON_NO_SCHEMA = ['status-code-conformance', 'no-server-error', 'content-type-json', 'json-body'];
+const JSON_NO_SCHEMA: CheckId[] = ['status-code-conformance', 'no-server-error', 'content-type-json', 'json-body'];
 
 function listStep(ctx: ResourceContext, name: string, query: Array<[string, string]> | undefined, stepChecks: CheckUse[], extra: Partial<Step> = {}): Step {
   return { name, op: { resource: ctx.resource.name, kind: 'list' }, request: listRequest(ctx.resource, query), expect: LIST_STATUSES, checks: stepChecks, ...extra };

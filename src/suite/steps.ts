@@ -3,22 +3,23 @@
  * templates of the resource operations. Cases are assembled from these in cases-*.ts.
  */
 import type { ResourceModel } from '../document/model.js';
+import type { CheckId } from '../core/check-ids.js';
 import type { CheckUse, MandatoryAttribute, RequestTemplate, Step } from '../core/case-model.js';
 
 /** What every step that expects a JSON answer asserts (the kits' Content-Type, status, valid JSON). */
-const JSON_ANSWER = ['status-code-conformance', 'no-server-error', 'content-type-json', 'json-body'];
+const JSON_ANSWER: CheckId[] = ['status-code-conformance', 'no-server-error', 'content-type-json', 'json-body'];
 
-export function checks(...ids: Array<string | CheckUse>): CheckUse[] {
+export function checks(...ids: Array<CheckId | CheckUse>): CheckUse[] {
   return ids.map((c) => (typeof c === 'string' ? { id: c } : c));
 }
 
 /** A 2xx JSON answer: the kits' assertions plus the response schema. */
-export function okChecks(...extra: Array<string | CheckUse>): CheckUse[] {
+export function okChecks(...extra: Array<CheckId | CheckUse>): CheckUse[] {
   return checks(...JSON_ANSWER, 'response-schema', ...extra);
 }
 
 /** A 4xx answer: the kits' assertions plus the TMF Error shape. */
-export function errorChecks(...extra: Array<string | CheckUse>): CheckUse[] {
+export function errorChecks(...extra: Array<CheckId | CheckUse>): CheckUse[] {
   return checks(...JSON_ANSWER, 'error-shape', ...extra);
 }
 

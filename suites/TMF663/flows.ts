@@ -1,6 +1,6 @@
 /** TMF663 FLOW1: the cart's totals are the items' unit price × quantity, on create and after a change. */
 import { okChecks } from '../../src/suite/steps.js';
-import type { Case, FlowContext } from '../../src/core/case-model.js';
+import type { Case, CheckUse, FlowContext } from '../../src/core/case-model.js';
 
 /** A cart item with a monthly unit price (tax included and duty free, 20 % tax). */
 export function item(id: string, quantity: number, monthly: number, productOffering: Record<string, unknown>) {
@@ -18,7 +18,7 @@ const OFFER_A = { id: 'tmf-ctk-po-1', name: 'Fibre 1 Gbit/s' };
 const OFFER_B = { id: 'tmf-ctk-po-2', name: 'TV option' };
 
 export function cartFlows(_ctx: FlowContext): Case[] {
-  const totals = { id: 'cart-totals' };
+  const totals: CheckUse = { id: 'cart-totals' };
   return [{
     id: 'TC_ShoppingCart_FLOW1', api: 'TMF663', resource: 'shoppingCart', mandatory: false, feature: 'flows',
     title: 'Cart totals: each item total and the cart total equal unit price × quantity, on create and after changing quantities',

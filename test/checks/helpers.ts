@@ -1,4 +1,4 @@
-import { CHECKS, type CheckContext, type CheckOutcome } from '../../src/checks/index.js';
+import { CHECKS, type CheckContext, type CheckId, type CheckOutcome } from '../../src/checks/index.js';
 import type { Exchange } from '../../src/core/results.js';
 import { parseBody } from '../../src/runner/step.js';
 import { schemasFor } from '../../src/schema/schema-set.js';
@@ -29,7 +29,7 @@ export function exchange(f: Fake): Exchange {
 }
 
 /** Runs a check by id on a fake exchange. */
-export function run(id: string, f: Fake, ctx: Partial<Omit<CheckContext, 'body'>> & { kind?: keyof typeof resource.operations } = {}): CheckOutcome {
+export function run(id: CheckId, f: Fake, ctx: Partial<Omit<CheckContext, 'body'>> & { kind?: keyof typeof resource.operations } = {}): CheckOutcome {
   const ex = exchange(f);
   const { kind = 'list', ...rest } = ctx;
   return CHECKS[id]!(ex, {

@@ -11,6 +11,7 @@ import { after, before, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { runCollection } from '../../src/collection/index.ts';
 import { createMockServer, exportApi, runConformance } from '../../src/composition.ts';
+import { defaultEntries } from '../../src/document/registry.ts';
 import type { MockServer } from '../../src/mock/server.ts';
 import type { CaseResult, RunResult } from '../../src/core/results.ts';
 import { tempDir } from '../reporters/helpers.ts';
@@ -41,7 +42,7 @@ function assertSameResults(native: RunResult, newman: RunResult): void {
   }
 }
 
-for (const api of ['TMF663', 'TMF622', 'TMF699', 'TMF671', 'TMF666']) {
+for (const api of defaultEntries().map((e) => e.id)) {
   test(`${api}: the exported collection passes every mandatory case through newman`, async () => {
     const r = await runCollection({ collection: await exportApi(api), target: url });
     const cases = r.apis[0]!.cases;

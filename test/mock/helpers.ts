@@ -4,10 +4,11 @@ import type { MockServer } from '../../src/mock/server.js';
 import type { MockServerOptions } from '../../src/mock/options.js';
 import { seedOf as readSeed } from '../../src/composition.js';
 import { schemasFor } from '../../src/schema/schema-set.js';
+import { defaultEntries } from '../../src/document/registry.js';
 import type { ApiModel, JsonSchema, ResourceModel } from '../../src/document/model.js';
 
-/** The five certified APIs, as `--all` serves them. */
-export const APIS = ['TMF663', 'TMF622', 'TMF699', 'TMF671', 'TMF666'] as const;
+/** The certified APIs of the registry (specs/registry.json), as `--all` serves them. */
+export const APIS: readonly string[] = defaultEntries().map((e) => e.id);
 
 /** A mock that checks its own responses against the spec, says nothing, and has its clock stopped. */
 export function testServer(o: MockServerOptions = {}): MockServer {

@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { Agent } from 'node:http';
 import { after, before, describe, it } from 'node:test';
 import { createMockServer } from '../../src/composition.js';
+import { defaultEntries } from '../../src/document/registry.js';
 import type { MockServer } from '../../src/mock/server.js';
 import { assertTmfError, loadKinds, rawRequest, type Kind, type RawCase } from './helpers.js';
 import { assertNoPollution, prototypeSnapshot } from './pollution.js';
@@ -20,7 +21,7 @@ let mock: MockServer;
 let base: string;
 
 before(async () => {
-  mock = createMockServer({ apis: ['TMF663', 'TMF622', 'TMF699', 'TMF671', 'TMF666'], seed: false, clockMs: 0, log: () => undefined });
+  mock = createMockServer({ apis: defaultEntries().map((e) => e.id), seed: false, clockMs: 0, log: () => undefined });
   base = await mock.listen();
   for (const k of kinds) {
     const created = await send({ name: 'create', method: 'POST', path: k.path, body: JSON.stringify(k.create), contentType: 'application/json' });

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { Agent } from 'node:http';
 import { after, before, describe, it } from 'node:test';
 import { createMockServer } from '../../src/composition.js';
+import { defaultEntries } from '../../src/document/registry.js';
 import type { MockServer } from '../../src/mock/server.js';
 import { corpusFor, type Case } from './corpus.js';
 import { assertTmfError, loadKinds, rawRequest, type Kind } from './helpers.js';
@@ -21,7 +22,7 @@ const ids = new Map<Kind, string>();
 const kinds = loadKinds();
 
 before(async () => {
-  mock = createMockServer({ apis: ['TMF663', 'TMF622', 'TMF699', 'TMF671', 'TMF666'], seed: false, clockMs: 0, checkResponses: true, log: (l) => logs.push(l) });
+  mock = createMockServer({ apis: defaultEntries().map((e) => e.id), seed: false, clockMs: 0, checkResponses: true, log: (l) => logs.push(l) });
   base = await mock.listen();
   for (const k of kinds) {
     const r = await send({ name: 'create', method: 'POST', path: k.path, body: JSON.stringify(k.create), contentType: 'application/json' });

@@ -7,9 +7,11 @@ import { resolveTemplate } from '../../src/core/template.js';
 import { formatError } from '../../src/schema/errors.js';
 import { schemasFor } from '../../src/schema/schema-set.js';
 import { loadApi } from '../../src/document/load.js';
+import { registry } from '../../src/document/registry.js';
 import { SUITES } from '../../src/composition.js';
 
-const VERSIONS = ['TMF663', 'TMF622', 'TMF699', 'TMF671', 'TMF671@4.0.0', 'TMF666'];
+/** Every registered version a suite targets (the suites follow the v4 documents). */
+const VERSIONS = registry().filter((e) => e.version.startsWith('4.')).map((e) => `${e.id}@${e.version}`);
 const VARS = { runId: 'r1', order: { id: 'o1', href: '/tmf-api/productOrderingManagement/v4/productOrder/o1' } };
 const KIT_MANDATORY = /_(N[1-5]|E[12])$/;
 
