@@ -1,13 +1,15 @@
 /**
  * The docs check: every `tmf-ctk …` command shown in a code block of README.md or docs/*.md names a command
  * that exists and passes the CLI's own parser (flags it declares, values where it takes them, positionals only
- * where allowed): each is parsed for real, in-process, with `--help` added so nothing runs. The cheap read-only
- * ones (`apis`, `--version`) are also executed. The others run for real in the test file RUN_ELSEWHERE names.
+ * where allowed): each is parsed for real, in-process, with `--help` added so nothing runs. The cheap ones
+ * (`apis`, `export`, `--version`) are executed for real instead, in a temporary working directory. The others run for real in the test file RUN_ELSEWHERE names.
  * Inline synopses (`tmf-ctk mock [--port N] …`) may only name declared flags; every flag a command's --help
  * names is documented in its section of docs/cli.md; every `npm …` command shown is a script of package.json.
  */
 import assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { commandNames } from '../../src/cli/main.ts';
@@ -28,8 +30,8 @@ const RUN_ELSEWHERE: ReadonlyArray<[prefix: string, testFile: string]> = [
   ['validate', 'test/cli/foundation.test.ts'],
   ['specs fetch', 'test/document/resolve.test.ts'],
 ];
-/** Read-only and fast: executed here, must exit 0. */
-const EXECUTED_HERE = ['apis', '--version', '--help'];
+/** Read-only or writing only into the working directory, and fast: executed here (in a temp dir), must exit 0. */
+const EXECUTED_HERE = ['apis', 'export', '--version', '--help'];
 
 interface Shown { page: string; line: string; argv: string[] }
 
@@ -108,9 +110,14 @@ describe('docs check: commands shown in README.md and docs/', () => {
     it(`${s.page}: tmf-ctk ${s.argv.join(' ')}`, async () => {
       const [name, ...rest] = s.argv;
       assert.ok(name, 'a command follows tmf-ctk');
-      if (EXECUTED_HERE.includes(name) || (name === 'apis' && rest.every((a) => ['--json', '--quirks'].includes(a)))) {
-        const r = await runCli(s.argv);
-        assert.equal(r.code, 0, `${s.line}\n${r.err}`);
+      if (EXECUTED_HERE.includes(name) && !rest.some((a) => /^(?:--config|--specs)$/.test(a))) {
+        const cwd = await mkdtemp(join(tmpdir(), 'ctk-docs-'));
+        try {
+          const r = await runCli(s.argv, { cwd });
+          assert.equal(r.code, 0, `${s.line}\n${r.err}`);
+        } finally {
+          await rm(cwd, { recursive: true, force: true });
+        }
         return;
       }
       assert.ok(commands.has(name), `"${name}" is a command (${[...commands].join(', ')})`);
