@@ -1,0 +1,47 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import type { MockServer } from '../../src/mock/server.js';
+import { assertError, call, testServer } from './helpers.js';
+
+/**
+ * What the mock refuses that a third-party fuzzer found it accepting (docs/mock-input-rules.md): every
+ * refusal a TMF 400 naming the attribute, every answer still valid against the document.
+ */
+const CARTS = '/tmf-api/shoppingCart/v4/shoppingCart';
+let mock: MockServer;
+
+before(() => {
+  mock = testServer({ apis: ['TMF663', 'TMF666', 'TMF666@5.0.0'], seed: false });
+});
+after(() => mock?.close());
+
+const cart = (quantity: string) => `{"cartItem":[{"id":"1","quantity":${quantity}}]}`;
+
+describe('numbers the mock cannot keep exactly', () => {
+  for (const literal of ['100000000000000000000000', '9007199254740993', '9007199254740992', '-9007199254740993', '1e23', '1e400', '9007199254740991.9']) {
+    it(`${literal}: 400 naming the attribute, nothing stored`, async () => {
+      const a = await call(mock, 'POST', CARTS, cart(literal));
+      assertError(a, 400, 'INVALID_BODY');
+      assert.match((a.json as { message: string }).message, /\/cartItem\/0\/quantity/);
+      assert.equal(mock.store.list('TMF663/shoppingCart').length, 0);
+    });
+  }
+  it('the largest exact integers are kept and answered digit for digit', async () => {
+    for (const literal of ['9007199254740991', '-9007199254740991']) {
+      const a = await call(mock, 'POST', CARTS, cart(literal));
+      assert.equal(a.status, 201, a.text);
+      assert.match(a.text, new RegExp(`"quantity":${literal}[,}]`));
+    }
+  });
+  it('merge patch and JSON Patch bodies too', async () => {
+    const created = await call(mock, 'POST', CARTS, cart('1'));
+    const id = (created.json as { id: string }).id;
+    const merge = await call(mock, 'PATCH', `${CARTS}/${id}`, cart('12345678901234567890'), 'application/merge-patch+json');
+    assertError(merge, 400, 'INVALID_BODY');
+    const ops = await call(mock, 'PATCH', `${CARTS}/${id}`, '[{"op":"replace","path":"/cartItem/0/quantity","value":12345678901234567890}]', 'application/json-patch+json');
+    assertError(ops, 400, 'INVALID_BODY');
+    assert.match((ops.json as { message: string }).message, /attribute \/0\/value/);
+    assert.equal((await call(mock, 'GET', `${CARTS}/${id}`)).text.includes('"quantity":1'), true);
+    assert.deepEqual(mock.violations, []);
+  });
+});
