@@ -58,7 +58,7 @@ function fixEnum(s: Record<string, unknown>, ctx: Ctx): void {
 }
 
 function fixFormat(s: Record<string, unknown>, ctx: Ctx): void {
-  if (s.format === 'uri') note(ctx, 'uri-relative', '"uri" format accepts relative references (href, @schemaLocation)');
+  if (s.format === 'uri') note(ctx, 'uri-relative', '"uri" format accepts relative references (href, @schemaLocation), not an empty string');
   if (s.format === 'base64') note(ctx, 'format-base64', 'non-standard "base64" format checked as base64 text');
 }
 

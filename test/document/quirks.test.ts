@@ -55,6 +55,10 @@ describe('spec flaws are handled in code', () => {
     assert.equal(s.validate('ShoppingCart', { '@schemaLocation': '/schemas/cart.json' }).valid, true);
     assert.equal(s.validate('ShoppingCart', { '@schemaLocation': 'https://example.com/s.json' }).valid, true);
     assert.equal(s.validate('ShoppingCart', { '@schemaLocation': 'has spaces <>' }).valid, false);
+    // An empty reference locates nothing: not a `uri`, relative or not.
+    const empty = s.validate('ShoppingCart', { '@schemaLocation': '' });
+    assert.deepEqual(empty.errors.map((e) => [e.pointer, e.rule]), [['/@schemaLocation', 'format']]);
+    assert.match(loadApi('TMF663').quirks.find((q) => q.id === 'uri-relative')!.detail, /not an empty string/);
   });
 
   it('enum-whitespace: "aborted " and "aborted" are both accepted', () => {

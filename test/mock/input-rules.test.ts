@@ -45,3 +45,24 @@ describe('numbers the mock cannot keep exactly', () => {
     assert.deepEqual(mock.violations, []);
   });
 });
+
+describe('an empty uri', () => {
+  const FORMATS = '/tmf-api/accountManagement/v4/billFormat';
+  it('@schemaLocation "" is refused with a 400 naming it; a relative or absolute one is kept', async () => {
+    const empty = await call(mock, 'POST', FORMATS, { name: 'x', '@schemaLocation': '' });
+    assertError(empty, 400, 'INVALID_BODY');
+    assert.match((empty.json as { message: string }).message, /\/@schemaLocation/);
+    for (const where of ['/schemas/BillFormat.json', 'https://example.com/BillFormat.json']) {
+      const ok = await call(mock, 'POST', FORMATS, { name: 'x', '@schemaLocation': where });
+      assert.equal(ok.status, 201, ok.text);
+      assert.equal((ok.json as Record<string, unknown>)['@schemaLocation'], where);
+    }
+  });
+  it('nor set to "" by a patch', async () => {
+    const created = await call(mock, 'POST', FORMATS, { name: 'x', '@schemaLocation': '/s.json' });
+    const id = (created.json as { id: string }).id;
+    assertError(await call(mock, 'PATCH', `${FORMATS}/${id}`, { '@schemaLocation': '' }, 'application/merge-patch+json'), 400, 'INVALID_BODY');
+    assert.equal(((await call(mock, 'GET', `${FORMATS}/${id}`)).json as Record<string, unknown>)['@schemaLocation'], '/s.json');
+    assert.deepEqual(mock.violations, []);
+  });
+});
