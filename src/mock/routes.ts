@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { METHODS as HTTP_METHODS } from 'node:http';
 import type { FastifyInstance, FastifyReply, FastifyRequest, RouteHandlerMethod } from 'fastify';
 import type { Operation } from '../document/model.js';
 import { selectFields } from '../tmf/fields.js';
@@ -32,7 +33,6 @@ export interface RouteDeps {
 }
 
 const MAX_RECEIVED = 1000;
-const METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'];
 
 type Handler = (req: FastifyRequest, reply: FastifyReply) => FastifyReply;
 
@@ -175,6 +175,26 @@ export function routePath(fullPath: string): string {
   return fullPath.replace(/\{([^}]+)\}/g, ':$1');
 }
 
+/**
+ * Every method Node's parser reads (TRACE, QUERY, PROPFIND…), so that on a declared path each one the
+ * document does not serve answers 405 with Allow rather than 404. CONNECT never reaches a route.
+ */
+function routableMethods(scope: FastifyInstance): string[] {
+  for (const m of HTTP_METHODS) {
+    if (m !== 'CONNECT' && !scope.supportedMethods.includes(m)) scope.addHttpMethod(m);
+  }
+  return HTTP_METHODS.filter((m) => m !== 'CONNECT');
+}
+
+/** 405 before anything else runs: no body parsing (a QUERY without Content-Type would be a 400, a text body a 415). */
+function methodNotAllowed(scope: FastifyInstance, url: string, served: string[]): void {
+  const allow = served.includes('GET') ? [...served, 'HEAD'] : served;
+  const refuse = (): never => {
+    throw new MockHttpError('METHOD_NOT_ALLOWED', `method not allowed here; allowed: ${allow.join(', ')}`, { headers: { allow: allow.join(', ') } });
+  };
+  scope.route({ method: routableMethods(scope).filter((m) => !allow.includes(m)), url, onRequest: refuse, handler: refuse });
+}
+
 export function registerApiRoutes(scope: FastifyInstance, rt: ApiRuntime, deps: RouteDeps): void {
   const served = new Map<string, string[]>();
   for (const op of rt.api.operations) {
@@ -184,14 +204,5 @@ export function registerApiRoutes(scope: FastifyInstance, rt: ApiRuntime, deps: 
     scope.route({ method: op.method.toUpperCase(), url, handler: handler as RouteHandlerMethod, config: { op } });
     served.set(url, [...(served.get(url) ?? []), op.method.toUpperCase()]);
   }
-  for (const [url, methods] of served) {
-    const allow = methods.includes('GET') ? [...methods, 'HEAD'] : methods;
-    const others = [...METHODS, ...(methods.includes('GET') ? [] : ['HEAD'])].filter((m) => !methods.includes(m));
-    scope.route({
-      method: others, url,
-      handler: () => {
-        throw new MockHttpError('METHOD_NOT_ALLOWED', `method not allowed here; allowed: ${allow.join(', ')}`, { headers: { allow: allow.join(', ') } });
-      },
-    });
-  }
+  for (const [url, methods] of served) methodNotAllowed(scope, url, methods);
 }
