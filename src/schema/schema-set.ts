@@ -1,7 +1,7 @@
 import type { Ajv, ValidateFunction, ErrorObject } from 'ajv';
 import { CtkError } from '../errors.js';
 import type { ApiModel, JsonSchema, Operation } from '../document/model.js';
-import { ancestors, flatten } from '../document/schema-walk.js';
+import { ancestors } from '../document/schema-walk.js';
 import { createAjv, type PolymorphismHooks } from './ajv.js';
 import { readableErrors, type SchemaError } from './errors.js';
 
@@ -157,19 +157,16 @@ export class SchemaSet {
     return v;
   }
 
-  /** Does `sub` extend `base`: through allOf, or (v4 documents have no allOf) by carrying all its attributes? */
+  /**
+   * Does `sub` extend `base`, by what the document says (allOf, or a v4 document's @baseType and
+   * "specialization of" hints; see `parentsOf`)? Carrying all of base's attributes is not enough: most
+   * v4 entities carry `id`, `href`, `name` and `@type`, and an unrelated `@type` would switch validation.
+   */
   private extendsDef(sub: string, base: string): boolean {
     const key = `${sub}<${base}`;
     let hit = this.extendsCache.get(key);
     if (hit === undefined) {
-      const defs = this.api.definitions;
-      if (!this.has(sub) || !this.has(base)) hit = false;
-      else if (ancestors(defs, sub).has(base)) hit = true;
-      else {
-        const b = Object.keys(flatten(defs, base).properties);
-        const s = flatten(defs, sub).properties;
-        hit = b.length > 0 && b.every((p) => Object.hasOwn(s, p));
-      }
+      hit = this.has(sub) && this.has(base) && ancestors(this.api.definitions, sub).has(base);
       this.extendsCache.set(key, hit);
     }
     return hit;

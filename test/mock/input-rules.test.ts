@@ -66,3 +66,30 @@ describe('an empty uri', () => {
     assert.deepEqual(mock.violations, []);
   });
 });
+
+describe('@type naming another entity', () => {
+  const FORMATS = '/tmf-api/accountManagement/v4/billFormat';
+  const ACCOUNTS = '/tmf-api/accountManagement/v4/partyAccount';
+  it('an unrelated entity (PartyAccount on a billFormat) or an unknown one (Foo): the declared schema applies, in full', async () => {
+    for (const type of ['PartyAccount', 'Foo']) {
+      const ok = await call(mock, 'POST', FORMATS, { name: 'x', '@type': type });
+      assert.equal(ok.status, 201, ok.text);
+      assert.equal((ok.json as Record<string, unknown>)['@type'], type);
+      const bad = await call(mock, 'POST', FORMATS, { name: 7, '@type': type });
+      assertError(bad, 400, 'INVALID_BODY');
+      assert.match((bad.json as { message: string }).message, /BillFormat_Create: \/name/);
+    }
+    const v5 = await call(mock, 'POST', '/tmf-api/accountManagement/v5/billFormat', { name: 'x', '@type': 'PartyAccount' });
+    assert.equal(v5.status, 201, v5.text);
+    assert.deepEqual(mock.violations, []);
+  });
+  it('a subclass the document names is held to its own schema', async () => {
+    // v5 BillingAccount extends PartyAccount (allOf) and adds ratingType.
+    const v5 = await call(mock, 'POST', '/tmf-api/accountManagement/v5/partyAccount', { '@type': 'BillingAccount', name: 'a', ratingType: 7 });
+    assertError(v5, 400, 'INVALID_BODY');
+    assert.match((v5.json as { message: string }).message, /\/ratingType/);
+    const v4 = await call(mock, 'POST', ACCOUNTS, { name: 'a', relatedParty: [{ id: 'p', name: 'P', '@referredType': 'Individual' }], '@type': 'BillingAccount' });
+    assert.equal(v4.status, 201, v4.text);
+    assert.deepEqual(mock.violations, []);
+  });
+});
