@@ -41,13 +41,22 @@ export function parentsOf(defs: Record<string, JsonSchema>, name: string): strin
   const baseType = (s.properties as Record<string, JsonSchema> | undefined)?.['@baseType'];
   const pinned = Array.isArray(baseType?.enum) && baseType.enum.length === 1 ? baseType.enum[0] : baseType?.default;
   if (typeof pinned === 'string') out.add(pinned);
-  const said = typeof s.description === 'string' ? SPECIALIZATION.exec(s.description)?.[1] : undefined;
+  const said = specializationOf(name, s);
   if (said) out.add(said);
   out.delete(name);
   return [...out].filter((p) => Object.hasOwn(defs, p));
 }
 
 const SPECIALIZATION = /\bis a speciali[sz]ation of (?:the )?(?:entity )?([A-Za-z_]\w*)/;
+
+/**
+ * The definition a v4 entity's description says it specializes, if it says so. Payload variants
+ * (`BillingAccount_Create`) copy their entity's description: they specialize no entity.
+ */
+export function specializationOf(name: string, s: JsonSchema): string | undefined {
+  if (/_(Create|Update|FVO|MVO)$/.test(name) || typeof s.description !== 'string') return undefined;
+  return SPECIALIZATION.exec(s.description)?.[1];
+}
 
 /** Names of the definitions a definition extends, transitively, by what the document says (see parentsOf). */
 export function ancestors(defs: Record<string, JsonSchema>, name: string, seen = new Set<string>()): Set<string> {
