@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { METHODS as HTTP_METHODS } from 'node:http';
 import type { FastifyInstance, FastifyReply, FastifyRequest, RouteHandlerMethod } from 'fastify';
-import type { Operation } from '../document/model.js';
+import type { ApiModel, Operation } from '../document/model.js';
+import { flatten } from '../document/schema-walk.js';
 import { selectFields } from '../tmf/fields.js';
 import { pageOf, pagingHeaders } from '../tmf/paging.js';
 import { parseCollectionQuery, type Filter } from '../tmf/query.js';
@@ -138,8 +139,14 @@ function hubHandlers(rt: ApiRuntime, deps: RouteDeps, op: Operation): Handler | 
     if (op.requestSchemaName) assertValid(rt.schemas, op.requestSchemaName, body, 'subscription');
     const sub = rt.hub.register(body);
     reply.header('location', `${deps.origin(req)}${rt.api.basePath}/hub/${sub.id}`);
-    return send(reply, mediaType, 201, JSON.stringify(sub));
+    return send(reply, mediaType, 201, JSON.stringify(typed(rt.api, op.responses['201']?.schemaName, sub)));
   };
+}
+
+/** An answer whose declared schema has `@type` (v5 `Hub` is Extensible, which requires it) names that schema. */
+function typed<T extends object>(api: ApiModel, schemaName: string | undefined, value: T): T | (T & { '@type': string }) {
+  if (!schemaName || !Object.hasOwn(flatten(api.definitions, schemaName).properties, '@type')) return value;
+  return { '@type': schemaName, ...value };
 }
 
 /** The document's listener paths: the mock can be the target of notifications too (e.g. from another mock). */
@@ -150,6 +157,8 @@ function listenerHandler(rt: ApiRuntime, deps: RouteDeps, op: Operation): Handle
     if (op.requestSchemaName) assertValid(rt.schemas, op.requestSchemaName, body, 'event');
     deps.received.push({ apiId: rt.api.id, path: op.path, body });
     if (deps.received.length > MAX_RECEIVED) deps.received.splice(0, deps.received.length - MAX_RECEIVED);
+    // v5 documents declare 204 for a listener; v4 ones 201 with an EventSubscription.
+    if (!op.responses['201'] && op.responses['204']) return reply.code(204).send();
     const id = typeof body.eventId === 'string' ? body.eventId : randomUUID();
     return send(reply, rt.api.mediaType, 201, JSON.stringify({ id, callback: `${deps.origin(req)}${op.fullPath}` }));
   };

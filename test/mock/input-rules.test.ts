@@ -93,3 +93,26 @@ describe('@type naming another entity', () => {
     assert.deepEqual(mock.violations, []);
   });
 });
+
+describe('v5 hub and listener answers, as the document declares them (found by the document fuzz)', () => {
+  const V5 = '/tmf-api/accountManagement/v5';
+  it('a hub registration answers a Hub with its @type (Extensible requires it)', async () => {
+    const a = await call(mock, 'POST', `${V5}/hub`, { '@type': 'Hub', callback: 'http://127.0.0.1:9/listener' });
+    assert.equal(a.status, 201, a.text);
+    assert.equal((a.json as Record<string, unknown>)['@type'], 'Hub');
+    const v4 = await call(mock, 'POST', '/tmf-api/accountManagement/v4/hub', { callback: 'http://127.0.0.1:9/listener' });
+    assert.equal(v4.status, 201, v4.text);
+    assert.equal((v4.json as Record<string, unknown>)['@type'], undefined, 'v4 EventSubscription has no @type');
+    await call(mock, 'DELETE', `${V5}/hub/${(a.json as { id: string }).id}`);
+    await call(mock, 'DELETE', `/tmf-api/accountManagement/v4/hub/${(v4.json as { id: string }).id}`);
+  });
+  it('a listener answers 204 where the document declares 204 (v5), 201 where it declares 201 (v4)', async () => {
+    const event = { '@type': 'BillFormatCreateEvent', eventId: 'e1', eventType: 'BillFormatCreateEvent', event: {} };
+    const v5 = await call(mock, 'POST', `${V5}/listener/billFormatCreateEvent`, event);
+    assert.equal(v5.status, 204, v5.text);
+    assert.equal(v5.text, '');
+    const v4 = await call(mock, 'POST', '/tmf-api/accountManagement/v4/listener/partyAccountStateChangeEvent', { eventId: 'e2', eventType: 'PartyAccountStateChangeEvent', event: {} });
+    assert.equal(v4.status, 201, v4.text);
+    assert.deepEqual(mock.violations, []);
+  });
+});
