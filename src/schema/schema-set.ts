@@ -35,7 +35,7 @@ export class SchemaSet {
     this.api = api;
     this.id = `https://tmf-ctk.invalid/${api.id}/${api.version}`;
     this.hooks = {
-      polymorphic: (declared, subtype, data) => (!isPayloadVariant(declared, subtype) && this.extendsDef(subtype, declared) ? this.runOnce(subtype, data) : undefined),
+      polymorphic: (declared, subtype, data) => (this.extendsDef(subtype, declared) ? this.runOnce(subtype, data) : undefined),
       discriminated: (target, data) => this.runOnce(target, data),
     };
     this.ajv = createAjv(this.hooks);
@@ -161,6 +161,8 @@ export class SchemaSet {
    * Does `sub` extend `base`, by what the document says (allOf, or a v4 document's @baseType and
    * "specialization of" hints; see `parentsOf`)? Carrying all of base's attributes is not enough: most
    * v4 entities carry `id`, `href`, `name` and `@type`, and an unrelated `@type` would switch validation.
+   * An entity is no subtype of its own payload variants either: `ProductOrder_Update` typed
+   * `@type: ProductOrder` is a partial PATCH, not held to ProductOrder's `required` list.
    */
   private extendsDef(sub: string, base: string): boolean {
     const key = `${sub}<${base}`;
@@ -186,15 +188,6 @@ export function valuesExceed(value: unknown, limit: number): boolean {
     if (v && typeof v === 'object') for (const child of Array.isArray(v) ? v : Object.values(v)) stack.push(child);
   }
   return false;
-}
-
-/**
- * `ProductOrder_Update` (or `_Create`, `_FVO`, `_MVO`) carrying `@type: ProductOrder` names the entity it
- * creates or changes, not a subclass: holding it to the entity's rules would bring back the `required` list a
- * partial PATCH (or a create before server-set attributes) legitimately lacks.
- */
-function isPayloadVariant(declared: string, subtype: string): boolean {
-  return declared.startsWith(`${subtype}_`) && /_(Create|Update|FVO|MVO)$/.test(declared);
 }
 
 function markOwner(node: unknown, name: string, owners: WeakMap<object, string>): void {
