@@ -1,4 +1,5 @@
 import type { JsonSchema, Quirk } from './model.js';
+import { specializationOf } from './schema-walk.js';
 
 /**
  * Turns the published definitions into schemas ajv compiles, handling the documents' known flaws
@@ -58,7 +59,7 @@ function fixEnum(s: Record<string, unknown>, ctx: Ctx): void {
 }
 
 function fixFormat(s: Record<string, unknown>, ctx: Ctx): void {
-  if (s.format === 'uri') note(ctx, 'uri-relative', '"uri" format accepts relative references (href, @schemaLocation)');
+  if (s.format === 'uri') note(ctx, 'uri-relative', '"uri" format accepts relative references (href, @schemaLocation), not an empty string');
   if (s.format === 'base64') note(ctx, 'format-base64', 'non-standard "base64" format checked as base64 text');
 }
 
@@ -109,6 +110,7 @@ export function normalizeDefinitions(defs: Record<string, unknown>): { definitio
   }
   fixUpdateRequired(definitions, quirks);
   fixPropertyCase(definitions, quirks);
+  noteSubtypesInProse(definitions, quirks);
   return { definitions, quirks: [...quirks.values()] };
 }
 
@@ -142,5 +144,18 @@ function fixPropertyCase(defs: Record<string, JsonSchema>, quirks: Map<string, Q
         detail: `capitalised attribute "${key}" also accepted as "${camel}"`,
       });
     }
+  }
+}
+
+/** v4 documents model inheritance without allOf; TMF666 says it in prose, which is what @type polymorphism follows. */
+function noteSubtypesInProse(defs: Record<string, JsonSchema>, quirks: Map<string, Quirk>): void {
+  for (const [name, s] of Object.entries(defs)) {
+    const parent = specializationOf(name, s);
+    if (!parent || Array.isArray(s.allOf) || !Object.hasOwn(defs, parent) || parent === name) continue;
+    quirks.set(`subtype-in-prose:${name}`, {
+      id: 'subtype-in-prose',
+      where: name,
+      detail: `a subtype of ${parent} by its description ("a specialization of entity ${parent}"): @type ${name} where ${parent} is declared is validated against ${name}`,
+    });
   }
 }

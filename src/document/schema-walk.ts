@@ -24,16 +24,46 @@ function mergeInto(out: { properties: Record<string, JsonSchema>; required: stri
   out.required = [...new Set(out.required)];
 }
 
-/** Names of the definitions a definition extends through `allOf` (transitively). */
-export function ancestors(defs: Record<string, JsonSchema>, name: string, seen = new Set<string>()): Set<string> {
+/**
+ * The definitions a document names as a definition's direct parents: the `$ref`s of its `allOf` (v5,
+ * Swagger 2.0 with discriminators), and, for v4 documents that model inheritance without `allOf`, the
+ * value its `@baseType` attribute is pinned to (`enum` of one, or `default`) and the definition its
+ * description calls it a specialization of ("It is a specialization of entity PartyAccount.", TMF666).
+ */
+export function parentsOf(defs: Record<string, JsonSchema>, name: string): string[] {
   const s = defs[name];
-  if (!s || seen.has(name)) return seen;
+  if (!s) return [];
+  const out = new Set<string>();
   for (const part of (Array.isArray(s.allOf) ? s.allOf : []) as JsonSchema[]) {
     const parent = refName(part.$ref);
-    if (parent && !seen.has(parent)) {
-      seen.add(parent);
-      ancestors(defs, parent, seen);
-    }
+    if (parent) out.add(parent);
+  }
+  const baseType = (s.properties as Record<string, JsonSchema> | undefined)?.['@baseType'];
+  const pinned = Array.isArray(baseType?.enum) && baseType.enum.length === 1 ? baseType.enum[0] : baseType?.default;
+  if (typeof pinned === 'string') out.add(pinned);
+  const said = specializationOf(name, s);
+  if (said) out.add(said);
+  out.delete(name);
+  return [...out].filter((p) => Object.hasOwn(defs, p));
+}
+
+const SPECIALIZATION = /\bis a speciali[sz]ation of (?:the )?(?:entity )?([A-Za-z_]\w*)/;
+
+/**
+ * The definition a v4 entity's description says it specializes, if it says so. Payload variants
+ * (`BillingAccount_Create`) copy their entity's description: they specialize no entity.
+ */
+export function specializationOf(name: string, s: JsonSchema): string | undefined {
+  if (/_(Create|Update|FVO|MVO)$/.test(name) || typeof s.description !== 'string') return undefined;
+  return SPECIALIZATION.exec(s.description)?.[1];
+}
+
+/** Names of the definitions a definition extends, transitively, by what the document says (see parentsOf). */
+export function ancestors(defs: Record<string, JsonSchema>, name: string, seen = new Set<string>()): Set<string> {
+  for (const parent of parentsOf(defs, name)) {
+    if (seen.has(parent)) continue;
+    seen.add(parent);
+    ancestors(defs, parent, seen);
   }
   return seen;
 }

@@ -43,7 +43,31 @@ export function parseJson(raw: Buffer): unknown {
   if (depthExceeds(value, MAX_DEPTH)) throw new MockHttpError('INVALID_BODY', `request body nests deeper than ${MAX_DEPTH} levels`);
   const unsafe = unsafeKeyPath(value);
   if (unsafe) throw new MockHttpError('INVALID_BODY', `attribute path ${unsafe} is not allowed`);
+  const inexact = inexactNumberPath(value);
+  if (inexact !== undefined) {
+    throw new MockHttpError('INVALID_BODY', `attribute ${inexact || '(root)'}: a number beyond ±${Number.MAX_SAFE_INTEGER} (2^53 − 1) cannot be kept exactly; send a smaller value`);
+  }
   return value;
+}
+
+/**
+ * The JSON pointer of the first number the mock could not answer back as it was sent, if any. Numbers are
+ * IEEE doubles: beyond 2^53 − 1 every one is a whole number that stands for several literals
+ * (`9007199254740993` reads as `…992`), from 10^21 it is written back in exponent form (`1e+23`, which is
+ * no `integer` to a Swagger 2.0 document), and past the double range it becomes `null`. Whether the
+ * attribute is an integer or a number, such a value is refused rather than answered changed.
+ */
+export function inexactNumberPath(value: unknown): string | undefined {
+  const stack: Array<[unknown, string]> = [[value, '']];
+  while (stack.length) {
+    const [v, path] = stack.pop()!;
+    if (typeof v === 'number') {
+      if (!(Math.abs(v) <= Number.MAX_SAFE_INTEGER)) return path;
+    } else if (v && typeof v === 'object') {
+      for (const [k, child] of Object.entries(v)) stack.push([child, `${path}/${k.replace(/~/g, '~0').replace(/\//g, '~1')}`]);
+    }
+  }
+  return undefined;
 }
 
 /** Replaces fastify's parsers: JSON with or without charset, merge patch and JSON Patch; 415 for the rest. */

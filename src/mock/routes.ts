@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
+import { METHODS as HTTP_METHODS } from 'node:http';
 import type { FastifyInstance, FastifyReply, FastifyRequest, RouteHandlerMethod } from 'fastify';
-import type { Operation } from '../document/model.js';
+import type { ApiModel, Operation } from '../document/model.js';
+import { flatten } from '../document/schema-walk.js';
 import { selectFields } from '../tmf/fields.js';
 import { pageOf, pagingHeaders } from '../tmf/paging.js';
 import { parseCollectionQuery, type Filter } from '../tmf/query.js';
@@ -32,7 +34,6 @@ export interface RouteDeps {
 }
 
 const MAX_RECEIVED = 1000;
-const METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'];
 
 type Handler = (req: FastifyRequest, reply: FastifyReply) => FastifyReply;
 
@@ -138,8 +139,14 @@ function hubHandlers(rt: ApiRuntime, deps: RouteDeps, op: Operation): Handler | 
     if (op.requestSchemaName) assertValid(rt.schemas, op.requestSchemaName, body, 'subscription');
     const sub = rt.hub.register(body);
     reply.header('location', `${deps.origin(req)}${rt.api.basePath}/hub/${sub.id}`);
-    return send(reply, mediaType, 201, JSON.stringify(sub));
+    return send(reply, mediaType, 201, JSON.stringify(typed(rt.api, op.responses['201']?.schemaName, sub)));
   };
+}
+
+/** An answer whose declared schema has `@type` (v5 `Hub` is Extensible, which requires it) names that schema. */
+function typed<T extends object>(api: ApiModel, schemaName: string | undefined, value: T): T | (T & { '@type': string }) {
+  if (!schemaName || !Object.hasOwn(flatten(api.definitions, schemaName).properties, '@type')) return value;
+  return { '@type': schemaName, ...value };
 }
 
 /** The document's listener paths: the mock can be the target of notifications too (e.g. from another mock). */
@@ -150,6 +157,8 @@ function listenerHandler(rt: ApiRuntime, deps: RouteDeps, op: Operation): Handle
     if (op.requestSchemaName) assertValid(rt.schemas, op.requestSchemaName, body, 'event');
     deps.received.push({ apiId: rt.api.id, path: op.path, body });
     if (deps.received.length > MAX_RECEIVED) deps.received.splice(0, deps.received.length - MAX_RECEIVED);
+    // v5 documents declare 204 for a listener; v4 ones 201 with an EventSubscription.
+    if (!op.responses['201'] && op.responses['204']) return reply.code(204).send();
     const id = typeof body.eventId === 'string' ? body.eventId : randomUUID();
     return send(reply, rt.api.mediaType, 201, JSON.stringify({ id, callback: `${deps.origin(req)}${op.fullPath}` }));
   };
@@ -175,6 +184,26 @@ export function routePath(fullPath: string): string {
   return fullPath.replace(/\{([^}]+)\}/g, ':$1');
 }
 
+/**
+ * Every method Node's parser reads (TRACE, QUERY, PROPFIND…), so that on a declared path each one the
+ * document does not serve answers 405 with Allow rather than 404. CONNECT never reaches a route.
+ */
+function routableMethods(scope: FastifyInstance): string[] {
+  for (const m of HTTP_METHODS) {
+    if (m !== 'CONNECT' && !scope.supportedMethods.includes(m)) scope.addHttpMethod(m);
+  }
+  return HTTP_METHODS.filter((m) => m !== 'CONNECT');
+}
+
+/** 405 before anything else runs: no body parsing (a QUERY without Content-Type would be a 400, a text body a 415). */
+function methodNotAllowed(scope: FastifyInstance, url: string, served: string[]): void {
+  const allow = served.includes('GET') ? [...served, 'HEAD'] : served;
+  const refuse = (): never => {
+    throw new MockHttpError('METHOD_NOT_ALLOWED', `method not allowed here; allowed: ${allow.join(', ')}`, { headers: { allow: allow.join(', ') } });
+  };
+  scope.route({ method: routableMethods(scope).filter((m) => !allow.includes(m)), url, onRequest: refuse, handler: refuse });
+}
+
 export function registerApiRoutes(scope: FastifyInstance, rt: ApiRuntime, deps: RouteDeps): void {
   const served = new Map<string, string[]>();
   for (const op of rt.api.operations) {
@@ -184,14 +213,5 @@ export function registerApiRoutes(scope: FastifyInstance, rt: ApiRuntime, deps: 
     scope.route({ method: op.method.toUpperCase(), url, handler: handler as RouteHandlerMethod, config: { op } });
     served.set(url, [...(served.get(url) ?? []), op.method.toUpperCase()]);
   }
-  for (const [url, methods] of served) {
-    const allow = methods.includes('GET') ? [...methods, 'HEAD'] : methods;
-    const others = [...METHODS, ...(methods.includes('GET') ? [] : ['HEAD'])].filter((m) => !methods.includes(m));
-    scope.route({
-      method: others, url,
-      handler: () => {
-        throw new MockHttpError('METHOD_NOT_ALLOWED', `method not allowed here; allowed: ${allow.join(', ')}`, { headers: { allow: allow.join(', ') } });
-      },
-    });
-  }
+  for (const [url, methods] of served) methodNotAllowed(scope, url, methods);
 }

@@ -21,8 +21,9 @@ export interface PolymorphismHooks {
 export function createAjv(hooks: PolymorphismHooks, allErrors = true): Ajv {
   const ajv = new Ajv({ strict: false, allErrors, inlineRefs: false, verbose: true, allowUnionTypes: true, logger: false, validateSchema: false });
   addFormats(ajv);
-  // Documents use `uri` for relative references (href, @schemaLocation): accept a URI reference.
-  ajv.addFormat('uri', { type: 'string', validate: (s: string) => URI_REFERENCE.test(s) });
+  // Documents use `uri` for relative references (href, @schemaLocation): accept a URI reference, but not
+  // the empty one (a same-document reference): it locates nothing, and a `uri` is never empty.
+  ajv.addFormat('uri', { type: 'string', validate: (s: string) => s.length > 0 && URI_REFERENCE.test(s) });
   ajv.addFormat('base64', { type: 'string', validate: (s: string) => BASE64.test(s) });
   ajv.addFormat('byte', { type: 'string', validate: (s: string) => BASE64.test(s) });
   for (const f of ['float', 'double']) ajv.addFormat(f, { type: 'number', validate: (n: number) => Number.isFinite(n) });

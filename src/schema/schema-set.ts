@@ -1,7 +1,7 @@
 import type { Ajv, ValidateFunction, ErrorObject } from 'ajv';
 import { CtkError } from '../errors.js';
 import type { ApiModel, JsonSchema, Operation } from '../document/model.js';
-import { ancestors, flatten } from '../document/schema-walk.js';
+import { ancestors } from '../document/schema-walk.js';
 import { createAjv, type PolymorphismHooks } from './ajv.js';
 import { readableErrors, type SchemaError } from './errors.js';
 
@@ -35,7 +35,7 @@ export class SchemaSet {
     this.api = api;
     this.id = `https://tmf-ctk.invalid/${api.id}/${api.version}`;
     this.hooks = {
-      polymorphic: (declared, subtype, data) => (!isPayloadVariant(declared, subtype) && this.extendsDef(subtype, declared) ? this.runOnce(subtype, data) : undefined),
+      polymorphic: (declared, subtype, data) => (this.extendsDef(subtype, declared) ? this.runOnce(subtype, data) : undefined),
       discriminated: (target, data) => this.runOnce(target, data),
     };
     this.ajv = createAjv(this.hooks);
@@ -157,19 +157,18 @@ export class SchemaSet {
     return v;
   }
 
-  /** Does `sub` extend `base`: through allOf, or (v4 documents have no allOf) by carrying all its attributes? */
+  /**
+   * Does `sub` extend `base`, by what the document says (allOf, or a v4 document's @baseType and
+   * "specialization of" hints; see `parentsOf`)? Carrying all of base's attributes is not enough: most
+   * v4 entities carry `id`, `href`, `name` and `@type`, and an unrelated `@type` would switch validation.
+   * An entity is no subtype of its own payload variants either: `ProductOrder_Update` typed
+   * `@type: ProductOrder` is a partial PATCH, not held to ProductOrder's `required` list.
+   */
   private extendsDef(sub: string, base: string): boolean {
     const key = `${sub}<${base}`;
     let hit = this.extendsCache.get(key);
     if (hit === undefined) {
-      const defs = this.api.definitions;
-      if (!this.has(sub) || !this.has(base)) hit = false;
-      else if (ancestors(defs, sub).has(base)) hit = true;
-      else {
-        const b = Object.keys(flatten(defs, base).properties);
-        const s = flatten(defs, sub).properties;
-        hit = b.length > 0 && b.every((p) => Object.hasOwn(s, p));
-      }
+      hit = this.has(sub) && this.has(base) && ancestors(this.api.definitions, sub).has(base);
       this.extendsCache.set(key, hit);
     }
     return hit;
@@ -189,15 +188,6 @@ export function valuesExceed(value: unknown, limit: number): boolean {
     if (v && typeof v === 'object') for (const child of Array.isArray(v) ? v : Object.values(v)) stack.push(child);
   }
   return false;
-}
-
-/**
- * `ProductOrder_Update` (or `_Create`, `_FVO`, `_MVO`) carrying `@type: ProductOrder` names the entity it
- * creates or changes, not a subclass: holding it to the entity's rules would bring back the `required` list a
- * partial PATCH (or a create before server-set attributes) legitimately lacks.
- */
-function isPayloadVariant(declared: string, subtype: string): boolean {
-  return declared.startsWith(`${subtype}_`) && /_(Create|Update|FVO|MVO)$/.test(declared);
 }
 
 function markOwner(node: unknown, name: string, owners: WeakMap<object, string>): void {

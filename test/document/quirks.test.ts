@@ -55,6 +55,19 @@ describe('spec flaws are handled in code', () => {
     assert.equal(s.validate('ShoppingCart', { '@schemaLocation': '/schemas/cart.json' }).valid, true);
     assert.equal(s.validate('ShoppingCart', { '@schemaLocation': 'https://example.com/s.json' }).valid, true);
     assert.equal(s.validate('ShoppingCart', { '@schemaLocation': 'has spaces <>' }).valid, false);
+    // An empty reference locates nothing: not a `uri`, relative or not.
+    const empty = s.validate('ShoppingCart', { '@schemaLocation': '' });
+    assert.deepEqual(empty.errors.map((e) => [e.pointer, e.rule]), [['/@schemaLocation', 'format']]);
+    assert.match(loadApi('TMF663').quirks.find((q) => q.id === 'uri-relative')!.detail, /not an empty string/);
+  });
+
+  it('subtype-in-prose: TMF666 v4 says which account specializes which; payload variants specialize nothing', () => {
+    const api = loadApi('TMF666');
+    const named = api.quirks.filter((q) => q.id === 'subtype-in-prose').map((q) => q.where).sort();
+    assert.deepEqual(named, ['BillingAccount', 'FinancialAccount', 'PartyAccount', 'SettlementAccount']);
+    const s = schemasFor(api);
+    assert.equal(s.validate('PartyAccount', { name: 'a', relatedParty: [], '@type': 'BillingAccount', paymentStatus: 1 }).errors[0]?.schema, 'BillingAccount');
+    assert.ok(!quirkIds('TMF666@5.0.0').has('subtype-in-prose'), 'v5 says it with allOf');
   });
 
   it('enum-whitespace: "aborted " and "aborted" are both accepted', () => {

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { createServer, request, type Agent, type Server } from 'node:http';
+import { createServer, request, type Agent, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { loadApi } from '../../src/document/load.js';
 import { createPayload } from '../mock/helpers.js';
@@ -155,7 +155,7 @@ export interface RawCase {
 }
 
 /** One request with node:http: any method, unnormalized path, body bytes as they are. */
-export function rawRequest(base: string, c: RawCase, agent?: Agent, timeoutMs = 10_000): Promise<{ status: number; text: string; json: unknown }> {
+export function rawRequest(base: string, c: RawCase, agent?: Agent, timeoutMs = 10_000): Promise<{ status: number; text: string; json: unknown; headers: IncomingHttpHeaders }> {
   return new Promise((resolve, reject) => {
     const headers: Record<string, string | number> = {};
     if (c.body !== undefined) headers['content-length'] = Buffer.byteLength(c.body);
@@ -171,7 +171,7 @@ export function rawRequest(base: string, c: RawCase, agent?: Agent, timeoutMs = 
         } catch {
           json = undefined;
         }
-        resolve({ status: res.statusCode ?? 0, text, json });
+        resolve({ status: res.statusCode ?? 0, text, json, headers: res.headers });
       });
     });
     req.on('timeout', () => req.destroy(new Error(`${c.name}: no answer within ${timeoutMs} ms`)));

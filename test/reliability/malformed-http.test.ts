@@ -90,3 +90,33 @@ describe('malformed HTTP on a raw socket', () => {
     assert.equal((await fetch(`${mock.url}${CARTS}/sc-1001`)).status, 200);
   });
 });
+
+describe('methods the document does not serve, on a raw socket', () => {
+  const allowOf = (text: string) => /\r\nallow: *([^\r]*)/i.exec(text)?.[1];
+  const CASES: Array<[string, string, string]> = [
+    ['TRACE on the collection', head(`TRACE ${CARTS} HTTP/1.1`), 'GET, POST, HEAD'],
+    ['QUERY without a Content-Type', head(`QUERY ${CARTS} HTTP/1.1`), 'GET, POST, HEAD'],
+    ['QUERY with a body', `QUERY ${CARTS} HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: text/plain\r\nContent-Length: 5\r\n\r\nhello`, 'GET, POST, HEAD'],
+    ['PROPFIND on a resource', head(`PROPFIND ${CARTS}/sc-1001 HTTP/1.1`), 'GET, PATCH, DELETE, HEAD'],
+    ['PUT with a body of an unknown type', `PUT ${CARTS}/sc-1001 HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: text/plain\r\nContent-Length: 2\r\n\r\nhi`, 'GET, PATCH, DELETE, HEAD'],
+    ['SEARCH on the hub', head(`SEARCH /tmf-api/shoppingCart/v4/hub HTTP/1.1`), 'POST'],
+  ];
+  for (const [name, bytes, allow] of CASES) {
+    it(`${name} → 405 TMF Error with Allow: ${allow}`, async () => {
+      const out = await raw(bytes);
+      const r = parse(out);
+      assertTmfError(r, name);
+      assert.equal(r.status, 405, out.slice(0, 300));
+      assert.equal(allowOf(out), allow);
+    });
+  }
+  it('the same methods on a path the document does not declare → 404', async () => {
+    // A QUERY must name its content's type (RFC 10008 §2): without one, fastify's 400 comes first there.
+    const headers = 'Host: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: 2\r\n';
+    for (const m of ['TRACE', 'QUERY', 'PROPFIND']) {
+      const r = parse(await raw(`${m} /tmf-api/shoppingCart/v4/nothingHere HTTP/1.1\r\n${headers}\r\n{}`));
+      assertTmfError(r, m);
+      assert.equal(r.status, 404);
+    }
+  });
+});

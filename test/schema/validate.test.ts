@@ -54,13 +54,26 @@ describe('readable errors', () => {
 });
 
 describe('TMF polymorphism (@type)', () => {
-  it('validates against the definition @type names when it extends the declared one', () => {
-    const s = schemasFor(loadApi('TMF663'));
-    // RelatedParty carries every attribute of EntityRef and requires @referredType besides.
-    assert.equal(s.validate('EntityRef', { id: 'p1' }).valid, true);
-    const r = s.validate('EntityRef', { id: 'p1', '@type': 'RelatedParty' });
-    assert.equal(r.valid, false);
-    assert.deepEqual([r.errors[0]!.pointer, r.errors[0]!.rule, r.errors[0]!.schema], ['/@referredType', 'required', 'RelatedParty']);
+  it('v4: validates against the definition @type names when the document calls it a specialization of the declared one', () => {
+    // TMF666 v4 has no allOf; PartyAccount "is a specialization of entity Account", and requires relatedParty.
+    const s = schemasFor(loadApi('TMF666'));
+    assert.equal(s.validate('Account', { name: 'a' }).valid, true);
+    const r = s.validate('Account', { name: 'a', '@type': 'PartyAccount' });
+    assert.deepEqual(r.errors.map((e) => [e.pointer, e.rule, e.schema]), [['/relatedParty', 'required', 'PartyAccount']]);
+    // Transitively: BillingAccount is a specialization of PartyAccount.
+    assert.equal(s.validate('Account', { name: 'a', '@type': 'BillingAccount' }).valid, false);
+  });
+  it('an unrelated @type does not switch validation, even when it carries every attribute of the declared schema', () => {
+    // PartyAccount holds every attribute of BillFormat (id, href, name, description, @type…) but does not extend it.
+    const s = schemasFor(loadApi('TMF666'));
+    assert.deepEqual(s.validate('BillFormat_Create', { name: 'x', '@type': 'PartyAccount' }).errors, []);
+    assert.deepEqual(s.validate('BillFormat', { id: '1', href: '/b/1', name: 'x', '@type': 'PartyAccount' }).errors, []);
+    // A parent is no subtype either.
+    assert.deepEqual(s.validate('PartyAccount', { name: 'a', relatedParty: [party], '@type': 'Account' }).errors, []);
+    // The declared schema still applies in full.
+    assert.equal(s.validate('BillFormat_Create', { '@type': 'PartyAccount' }).valid, false);
+    const carts = schemasFor(loadApi('TMF663'));
+    assert.deepEqual(carts.validate('EntityRef', { id: 'p1', '@type': 'RelatedParty' }).errors, []);
   });
   it('does not hold a create or update payload typed as its entity to the entity\'s required list', () => {
     const po = schemasFor(loadApi('TMF622'));
@@ -71,15 +84,25 @@ describe('TMF polymorphism (@type)', () => {
     assert.equal(po.validate('ProductOrder_Update', { '@type': 'ProductOrder', priority: 3 }).valid, false);
   });
   it('applies nested, with the right pointer', () => {
-    const s = schemasFor(loadApi('TMF663'));
-    const cart = { cartItem: [{ id: '1', productOffering: { id: 'po1', '@type': 'RelatedParty' } }] };
-    const r = s.validate('ShoppingCart_Create', cart);
-    assert.ok(r.errors.some((e) => e.pointer === '/cartItem/0/productOffering/@referredType'), JSON.stringify(r.errors));
+    const s = schemasFor(loadApi('TMF666'));
+    const payload = (account: Record<string, unknown>) => ({ partyAccount: { name: 'a', relatedParty: [party], ...account } });
+    assert.deepEqual(s.validate('PartyAccountStateChangeEventPayload', payload({ '@type': 'BillingAccount' })).errors, []);
+    // BillingAccount (a specialization of PartyAccount) is checked as itself: v4 BillingAccount has no
+    // attribute of its own, so a wrong type of a shared one shows that its schema ran, with the right pointer.
+    const bad = s.validate('PartyAccountStateChangeEventPayload', payload({ '@type': 'BillingAccount', paymentStatus: 7 }));
+    assert.ok(bad.errors.some((e) => e.pointer === '/partyAccount/paymentStatus' && e.schema === 'BillingAccount'), JSON.stringify(bad.errors));
   });
   it('falls back to the declared schema for an unknown or unrelated @type', () => {
     const s = schemasFor(loadApi('TMF699'));
     assert.equal(s.validate('SalesLead', { name: 'x', '@type': 'VendorSalesLead' }).valid, true);
     assert.equal(s.validate('SalesLead', { name: 'x', '@type': 'Money' }).valid, true);
+    // An unknown subclass must still satisfy the declared schema.
+    assert.equal(s.validate('SalesLead', { name: 7, '@type': 'VendorSalesLead' }).valid, false);
+  });
+  it('v5: an unrelated @type does not switch validation either', () => {
+    const s = schemasFor(loadApi('TMF666@5.0.0'));
+    assert.deepEqual(s.validate('BillFormat_FVO', { '@type': 'PartyAccount', name: 'x' }).errors, []);
+    assert.equal(s.validate('Account', { '@type': 'BillingAccount', name: 'a', ratingType: 7 }).valid, false);
   });
   it('v5: discriminator mappings choose the subschema by @type, without looping through allOf', () => {
     const s = schemasFor(loadApi('TMF663@5.0.0'));
