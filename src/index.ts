@@ -26,3 +26,5 @@ export type { ApiBehaviour, ResourceBehaviour, MockContent, MockContentTable, Se
 export type { Store, Resource } from './mock/store.js';
 export { startPrismMock, type PrismOptions, type PrismMock } from './mock/prism.js';
 export { runCollection, planCollection, type ExportOptions, type CollectionRunOptions, type PostmanCollection, type PostmanEnvironment } from './collection/index.js';
+export { runKit, openKit, prepareKit, type KitRunOptions, type KitFiles, type PreparedKit } from './collection/index.js';
+export { mergeRuns } from './runner/summary.js';

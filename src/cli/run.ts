@@ -2,15 +2,21 @@ import { resolve } from 'node:path';
 import { Writable } from 'node:stream';
 import { CtkError } from '../errors.js';
 import { loadConfig, type RunConfig } from '../runner/config.js';
-import { runCollection } from '../collection/index.js';
+import { runCollection, runKit } from '../collection/index.js';
+import { runConformance } from '../composition.js';
+import type { RunEventListener } from '../runner/events.js';
+import type { RunOptions } from '../runner/run.js';
+import { mergeRuns } from '../runner/summary.js';
+import type { RunResult } from '../core/results.js';
 import type { ReporterOptions } from '../reporters/types.js';
-import { exitCodeOf, reportRun, runWithReports, type ReportedRun } from '../run-with-reports.js';
+import { exitCodeOf, reportRun, type ReportedRun } from '../run-with-reports.js';
 import { headerOption, listOption, numberOption, parse } from './args.js';
 import { useColor, type CliIO } from './io.js';
 import type { Command } from './command.js';
 
 const HELP = `Usage: tmf-ctk run --target URL (--api TMF663[,TMF622…] | --all) [options]
        tmf-ctk run --collection FILE [--environment FILE] [--target URL] [options]
+       tmf-ctk run --ctk KIT [--ctk KIT…] [--target URL] [--api LIST | --all] [options]
 
 Runs the conformance suites against a server: per resource the kits' cases (TC_<Resource>_N1…N5, E1…E3)
 and ours (PATCH, DELETE, PAGING, NOTIF, FLOW…), each request checked (status, content type, schema,
@@ -31,6 +37,9 @@ mandatory attributes, href, error shape, paging, fields, filters…).
   --collection FILE   run a Postman collection (one exported by "tmf-ctk export", or a TM Forum kit) through
                       newman instead; each top-level folder is a case; the same reporters
   --environment FILE  a Postman environment for --collection
+  --ctk KIT           run a TM Forum Conformance Test Kit (its folder or .zip) as its index.js does: config.json's
+                      headers and payloads, its collection through newman, each kit folder a case; repeatable.
+                      With --api or --all the native suites run too: one report per API with both sections
 
 Exit codes: 0 every mandatory case passed, 1 a mandatory case failed, 2 usage error or unreachable target
 (reports are still written).`;
@@ -41,19 +50,35 @@ function ioStream(io: CliIO): Writable {
 }
 
 
-type RunValues = { target?: string; api?: string[]; all?: boolean; config?: string; specs?: string; strict?: boolean; company?: string; product?: string };
+type RunValues = { target?: string; api?: string[]; all?: boolean; config?: string; specs?: string; strict?: boolean; company?: string; product?: string; ctk?: string[] };
 
-async function runNative(values: RunValues, timeoutMs: number | undefined, headers: Record<string, string>, names: string[],
-  report: ReporterOptions, io: CliIO): Promise<ReportedRun> {
+function nativeOptions(values: RunValues, config: RunConfig, timeoutMs: number | undefined, headers: Record<string, string>, io: CliIO): RunOptions {
   const apis = listOption(values.api);
   if (apis.length > 0 && values.all) throw new CtkError('USAGE', '--api and --all do not go together', { hint: 'see "tmf-ctk run --help"' });
   if (!values.target) throw new CtkError('USAGE', 'run needs --target URL', { hint: 'see "tmf-ctk run --help"' });
   if (apis.length === 0 && !values.all) throw new CtkError('USAGE', 'run needs --api LIST or --all', { hint: 'see "tmf-ctk run --help"' });
-  const config: RunConfig = values.config ? await loadConfig(resolve(io.cwd, values.config)) : {};
-  const who = { company: values.company ?? config.company, product: values.product ?? config.product, release: config.release };
-  return runWithReports({
+  return {
     target: values.target, apis, all: values.all, config, specsDir: values.specs, env: io.env, timeoutMs, headers,
-    strict: values.strict, ...who, onNotice: (m) => io.err(`note: ${m}`),
+    strict: values.strict, company: values.company ?? config.company, product: values.product ?? config.product, release: config.release,
+    onNotice: (m) => io.err(`note: ${m}`),
+  };
+}
+
+/** Native suites (with --api/--all) and TM Forum kits (--ctk), one after the other, merged into one result. */
+async function runSuitesAndKits(values: RunValues, timeoutMs: number | undefined, headers: Record<string, string>, names: string[],
+  report: ReporterOptions, io: CliIO): Promise<ReportedRun> {
+  const kits = (values.ctk ?? []).map((k) => resolve(io.cwd, k));
+  const native = kits.length === 0 || values.api || values.all;
+  if (!native && (values.config || values.strict)) throw new CtkError('USAGE', '--config and --strict apply to the native suites: add --api or --all');
+  const config: RunConfig = values.config ? await loadConfig(resolve(io.cwd, values.config)) : {};
+  const options = native ? nativeOptions(values, config, timeoutMs, headers, io) : undefined;
+  const who = { company: values.company ?? config.company, product: values.product ?? config.product, release: config.release };
+  return reportRun(async (onEvent: RunEventListener) => {
+    const runs: RunResult[] = options ? [await runConformance({ ...options, onEvent })] : [];
+    for (const kit of kits) {
+      runs.push(await runKit({ kit, target: values.target, timeoutMs, headers, ...who, onEvent, onNotice: (m) => io.err(`note: ${m}`) }));
+    }
+    return runs.length === 1 ? runs[0]! : mergeRuns(runs);
   }, names, { ...report, ...who });
 }
 
@@ -64,13 +89,14 @@ export const command: Command = {
       target: { type: 'string' }, api: { type: 'string', multiple: true }, all: { type: 'boolean' }, config: { type: 'string' },
       reporter: { type: 'string', multiple: true }, out: { type: 'string' }, timeout: { type: 'string' },
       header: { type: 'string', multiple: true }, company: { type: 'string' }, product: { type: 'string' },
-      strict: { type: 'boolean' }, specs: { type: 'string' }, collection: { type: 'string' }, environment: { type: 'string' },
+      strict: { type: 'boolean' }, specs: { type: 'string' }, collection: { type: 'string' }, environment: { type: 'string' }, ctk: { type: 'string', multiple: true },
     });
     if (values.help) return io.out(HELP), 0;
     if (values.collection && (values.api || values.all || values.config || values.strict)) {
       throw new CtkError('USAGE', '--collection runs the collection as it is: --api, --all, --config and --strict do not apply');
     }
     if (values.environment && !values.collection) throw new CtkError('USAGE', '--environment goes with --collection');
+    if (values.collection && values.ctk) throw new CtkError('USAGE', '--collection and --ctk do not go together: --ctk runs a kit\'s own collection');
     const names = listOption(values.reporter);
     const timeoutMs = values.timeout === undefined ? undefined : numberOption('timeout', values.timeout, 10_000, { min: 1, max: 600_000 });
     const headers = headerOption(values.header ?? []);
@@ -81,7 +107,7 @@ export const command: Command = {
         collection: resolve(io.cwd, values.collection!), environment: values.environment && resolve(io.cwd, values.environment),
         target: values.target, timeoutMs, headers, company: values.company, product: values.product, onEvent,
       }), names, report)
-      : await runNative(values, timeoutMs, headers, names, report, io);
+      : await runSuitesAndKits(values, timeoutMs, headers, names, report, io);
     if (names.length > 0 && !names.includes('console')) {
       const c = result.summary.cases;
       io.out(`${c.passed} passed, ${c.failed} failed${c.skipped ? `, ${c.skipped} skipped` : ''}`);

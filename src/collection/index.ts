@@ -9,6 +9,9 @@
  */
 export { exportApi, exportCollection, DEFAULT_TARGET, NOTIFICATIONS_NOTE, type ExportOptions } from './export.js';
 export { runCollection, type CollectionRunOptions } from './newman.js';
+export { runKit, kitApi, kitBaseUrl, type KitRunOptions } from './kit-run.js';
+export { openKit, type KitFiles } from './kit-files.js';
+export { prepareKit, type PreparedKit } from './kit-prepare.js';
 export { planCollection, asCollection, type ApiIdentity, type CollectionPlan, type PlannedCase } from './plan.js';
 export { checkFromAssertion, assertionName } from './assertions.js';
 export { sandboxLibrary } from './bundle.js';

@@ -26,7 +26,7 @@ import type { ApiResult, RunEvent, RunResult } from '../core/results.js';
 import { runSummary, summarize } from '../runner/summary.js';
 import { toolVersion } from '../version.js';
 import { loadNewman, type Newman, type NewmanOptions } from './newman-types.js';
-import { asCollection, planCollection, withCaseIds, type ApiIdentity, type CollectionPlan } from './plan.js';
+import { asCollection, planCollection, withCaseIds, type ApiIdentity, type CollectionPlan, type PlannedCase } from './plan.js';
 import type { PostmanCollection, PostmanEnvironment, PostmanEvent } from './postman.js';
 import { RunRecorder } from './recorder.js';
 import { parseHeaders } from './sandbox/state.js';
@@ -39,6 +39,8 @@ export interface CollectionRunOptions {
   environment?: string | PostmanEnvironment;
   /** Sets `baseUrl` (see the module comment). */
   target?: string;
+  /** The variable holding the API's base URL (default `baseUrl`): what `target` sets and the report shows. */
+  baseUrlVariable?: string;
   /** Per-request timeout (ms); default 10000, as the native runner. */
   timeoutMs?: number;
   /** Headers for every request (auth): sent, recorded as `[redacted]`. */
@@ -51,6 +53,8 @@ export interface CollectionRunOptions {
   product?: string;
   release?: string;
   onEvent?: RunEventListener;
+  /** Per top-level item, in order: what to report it as instead of what its name says (TM Forum kits). */
+  cases?: ReadonlyArray<Partial<Omit<PlannedCase, 'key'>>>;
   /** Further newman options (`folder`, `iterationCount`, `insecure`…), passed through. */
   newman?: Record<string, unknown>;
 }
@@ -96,7 +100,7 @@ function emitter(listener: RunEventListener | undefined): (e: RunEvent) => void 
 
 function variables(o: CollectionRunOptions, plan: CollectionPlan): Array<{ key: string; value: string }> {
   const vars: Record<string, string> = { ...o.envVars };
-  if (o.target) vars.baseUrl = `${o.target.replace(/\/+$/, '')}${plan.native ? plan.api.basePath : ''}`;
+  if (o.target) vars[o.baseUrlVariable ?? 'baseUrl'] = `${o.target.replace(/\/+$/, '')}${plan.native ? plan.api.basePath : ''}`;
   if (o.headers && Object.keys(o.headers).length) vars[HEADERS_VARIABLE] = JSON.stringify(o.headers);
   return Object.entries(vars).map(([key, value]) => ({ key, value }));
 }
@@ -131,10 +135,11 @@ export async function runCollection(o: CollectionRunOptions): Promise<RunResult>
   const where = typeof o.collection === 'string' ? o.collection : 'the collection';
   const loaded = asCollection(typeof o.collection === 'string' ? await readJson(o.collection, 'collection') : o.collection, where);
   const environment = (typeof o.environment === 'string' ? await readJson(o.environment, 'environment') : o.environment) as PostmanEnvironment | undefined;
-  const plan = planCollection(loaded, o.api);
+  const planned = planCollection(loaded, o.api);
+  const plan = o.cases ? { ...planned, cases: planned.cases.map((c, i) => ({ ...c, ...o.cases![i], key: c.key })) } : planned;
   const collection = withCaseIds(plan.native || !o.headers ? loaded : { ...loaded, event: [HEADER_SCRIPT, ...(loaded.event ?? [])] });
   const envVar = variables(o, plan);
-  const baseUrl = envVar.find((v) => v.key === 'baseUrl')?.value ?? o.target ?? '';
+  const baseUrl = envVar.find((v) => v.key === (o.baseUrlVariable ?? 'baseUrl'))?.value ?? o.target ?? '';
   const emit = emitter(o.onEvent);
   const timeoutMs = o.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const recorder = new RunRecorder({ plan, emit, timeoutMs, redact: userHeaderNames(o, environment) });

@@ -18,6 +18,10 @@ export interface PlannedCase {
   resource?: string;
   /** Why a tmf-ctk note case is not run. */
   skip?: string;
+  /** The suite the case belongs to when a report mixes several (`TM Forum CTK <kit file>`). */
+  suite?: string;
+  /** Advisories known before the run (what a TM Forum kit gets wrong, see kit-lint.ts). */
+  advisories?: string[];
 }
 
 export interface ApiIdentity {

@@ -74,6 +74,10 @@ export function transportError(err: Error & { code?: string }, url: string, time
 }
 
 
+const caseLabels = (p: PlannedCase): Pick<CaseResult, 'resource' | 'suite'> => ({
+  ...(p.resource ? { resource: p.resource } : {}), ...(p.suite ? { suite: p.suite } : {}),
+});
+
 export class RunRecorder {
   readonly #o: RecorderOptions;
   readonly #results = new Map<string, CaseResult>();
@@ -94,7 +98,7 @@ export class RunRecorder {
     if (this.#open?.plan.key !== top.id) {
       this.#close();
       const plan = this.#o.plan.cases.find((c) => c.key === top.id) ?? { key: top.id, id: top.name, title: top.name, mandatory: true };
-      this.#open = { plan, t0: performance.now(), exchanges: [], checks: [], advisories: new Set(), byItem: new Map() };
+      this.#open = { plan, t0: performance.now(), exchanges: [], checks: [], advisories: new Set(plan.advisories), byItem: new Map() };
       this.#o.emit({ type: 'caseStart', api: this.#o.plan.api.id, caseId: plan.id, title: plan.title, mandatory: plan.mandatory });
     }
     if (this.#pending && this.#pending.itemId !== item.id) this.#flush();
@@ -137,8 +141,8 @@ export class RunRecorder {
       const done = this.#results.get(p.key);
       if (done) return done;
       const result: CaseResult = {
-        id: p.id, title: p.title, api, ...(p.resource ? { resource: p.resource } : {}), mandatory: p.mandatory,
-        status: 'skip', reason: p.skip ?? 'not run: newman sent no request of this folder', exchanges: [], checks: [], advisories: [], durationMs: 0,
+        id: p.id, title: p.title, api, ...caseLabels(p), mandatory: p.mandatory,
+        status: 'skip', reason: p.skip ?? 'not run: newman sent no request of this folder', exchanges: [], checks: [], advisories: p.advisories ?? [], durationMs: 0,
       };
       this.#o.emit({ type: 'caseStart', api, caseId: p.id, title: p.title, mandatory: p.mandatory });
       this.#o.emit({ type: 'caseEnd', api, result });
@@ -178,7 +182,7 @@ export class RunRecorder {
     const skip = !reason && (c.skipped !== undefined || (c.exchanges.length === 0 && c.checks.length === 0));
     const p = c.plan;
     const result: CaseResult = {
-      id: p.id, title: p.title, api: this.#o.plan.api.id, ...(p.resource ? { resource: p.resource } : {}), mandatory: p.mandatory,
+      id: p.id, title: p.title, api: this.#o.plan.api.id, ...caseLabels(p), mandatory: p.mandatory,
       status: reason ? 'fail' : skip ? 'skip' : 'pass',
       ...(reason ? { reason } : skip ? { reason: c.skipped ?? 'no request was sent' } : {}),
       exchanges: c.exchanges, checks: c.checks, advisories: [...c.advisories], durationMs: Math.round(performance.now() - c.t0),

@@ -103,8 +103,13 @@ export interface Case {
 /** One attribute a conformance rule requires in responses, with the rule's source. */
 export interface MandatoryAttribute {
   name: string;
-  /** `document`: the entity's/create schema's required list; `profile`: what TM Forum's kits check. */
-  source: 'document' | 'profile';
+  /**
+   * `document`: the entity's/create schema's required list; `profile`: the conformance profile; `kit`: what one
+   * of TM Forum's v4 kits checks, named in `cite` (the kit's file and request).
+   */
+  source: 'document' | 'profile' | 'kit';
+  /** Where a reader checks the rule: `TMF622 v4.0.0 CTK ctk/…testkit.json, request "/ProductOrder"`. */
+  cite?: string;
   /** `advisory`: absence is noted, never a failure (a reading the documents leave open). */
   level?: 'required' | 'advisory';
 }

@@ -63,6 +63,8 @@ export interface CaseResult {
   title: string;
   api: string;
   resource?: string;
+  /** The suite the case comes from when it is not tmf-ctk's own: `TM Forum CTK <kit file name>`. */
+  suite?: string;
   mandatory: boolean;
   status: CaseStatus;
   /** Why the case failed or was skipped (first failing check, transport error, or skip reason). */

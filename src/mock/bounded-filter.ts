@@ -1,5 +1,5 @@
 import { createContext, Script } from 'node:vm';
-import { matchesFilters } from '../tmf/filter.js';
+import { matchesFilters, needsRepresentation } from '../tmf/filter.js';
 import type { Filter } from '../tmf/query.js';
 
 /**
@@ -32,10 +32,14 @@ function withDeadline<T>(fn: () => T, ms: number): T {
 
 const hasRegex = (filters: readonly Filter[]) => filters.some((f) => f.op === 'regex');
 
-/** The items matching every filter; throws FilterTimeout past `ms` when a regex filter is among them. */
-export function filterWithin<T>(items: readonly T[], filters: Filter[], ms: number): readonly T[] {
+/**
+ * The items matching every filter; throws FilterTimeout past `ms` when a regex filter is among them. `view`
+ * gives an item as clients see it (with `href`): used when a filter names a computed attribute.
+ */
+export function filterWithin<T>(items: readonly T[], filters: Filter[], ms: number, view?: (item: T) => unknown): readonly T[] {
   if (filters.length === 0) return items;
-  const match = () => items.filter((r) => matchesFilters(r, filters));
+  const as = view && needsRepresentation(filters) ? view : (r: T): unknown => r;
+  const match = () => items.filter((r) => matchesFilters(as(r), filters));
   return hasRegex(filters) ? withDeadline(match, ms) : match();
 }
 

@@ -53,9 +53,9 @@ function hasContentType(req: FastifyRequest): boolean {
 /** A client's regex filter may backtrack for hours: 400 once it has run this long. */
 const FILTER_BUDGET_MS = 250;
 
-function matchingWithin<T>(all: readonly T[], filters: Filter[]): readonly T[] {
+function matchingWithin<T>(all: readonly T[], filters: Filter[], view: (item: T) => unknown): readonly T[] {
   try {
-    return filterWithin(all, filters, FILTER_BUDGET_MS);
+    return filterWithin(all, filters, FILTER_BUDGET_MS, view);
   } catch (e) {
     if (e instanceof FilterTimeout) throw new MockHttpError('INVALID_QUERY', e.message);
     throw e;
@@ -72,7 +72,7 @@ function listHandler(res: ResourceRuntime, deps: RouteDeps): Handler {
       return send(reply, mediaType, 200, res.representer.listText(all, origin));
     }
     const q = parseCollectionQuery(req.query as Record<string, string | string[]>);
-    const matching = matchingWithin(all, q.filters);
+    const matching = matchingWithin(all, q.filters, (r) => res.representer.represent(r, origin));
     const page = pageOf(sortResources(matching, q.sort), q.offset, q.limit, deps.pagingStatus);
     reply.headers(pagingHeaders(page.total, page.items.length));
     const fields = q.fields;

@@ -73,7 +73,7 @@ function outcomeElement(c: CaseResult): string {
 }
 
 function testcase(api: ApiResult, c: CaseResult): string {
-  const name = `${c.id} ${c.title}${c.mandatory ? '' : ' [optional]'}`;
+  const name = `${c.id} ${c.title}${c.mandatory ? '' : ' [optional]'}${c.suite ? ` [${c.suite}]` : ''}`;
   const classname = `${api.id}.${c.resource ?? 'api'}`;
   const out = exchangesText(c);
   return `    <testcase${attrs({ name, classname, time: seconds(c.durationMs) })}>`

@@ -14,10 +14,11 @@ function listStep(ctx: ResourceContext, name: string, query: Array<[string, stri
 
 const contains = (complete = false): CheckUse => ({ id: 'list-contains', params: { id: '{{created.id}}', ...(complete ? { onlyIfComplete: true } : {}) } });
 /**
- * A search by `id` must find the created resource; a search by another attribute may match more than a server's
- * default page holds (TMF630 lets a server page by default), so there it is required only on a complete page.
+ * A search by `id` or `href` must find the created resource (one match); a search by another attribute may match
+ * more than a server's default page holds (TMF630 lets a server page by default), so there it is required only
+ * on a complete page.
  */
-const containsFor = (filter: string): CheckUse => contains(filter !== 'id');
+const containsFor = (filter: string): CheckUse => contains(filter !== 'id' && filter !== 'href');
 const fieldsCheck = (fields: string[], present: string[]): CheckUse => ({ id: 'fields-selection', params: { fields, present } });
 
 function listAndSearchCase(ctx: ResourceContext): Case {
@@ -56,7 +57,7 @@ function fieldsCase(ctx: ResourceContext): Case {
 
 function filteredFieldsCase(ctx: ResourceContext): Case {
   const { resource: r, select } = ctx;
-  const filter = ctx.filters[0]!;
+  const filter = ctx.filters.find((f) => f !== 'href') ?? 'id';
   const fields = [...new Set([select, filter])];
   const steps: Step[] = [
     createStep(r, ctx.data.rich, 'created', 'setup: create'),

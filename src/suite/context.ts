@@ -42,7 +42,8 @@ export function mandatoryAttributes(resource: ResourceModel, data: ResourceData)
   const out = new Map<string, MandatoryAttribute>();
   for (const name of ['id', 'href']) out.set(name, { name, source: 'profile' });
   for (const name of resource.required) out.set(name, { name, source: 'document' });
-  for (const m of data.mandatory) if (!out.has(m.name)) out.set(m.name, m);
+  // A suite's rule replaces the default id/href profile rule (to cite the kit that checks it), never a document one.
+  for (const m of data.mandatory) if (!out.has(m.name) || out.get(m.name)!.source === 'profile') out.set(m.name, m);
   return [...out.values()];
 }
 
@@ -52,14 +53,15 @@ function isScalar(v: unknown): boolean {
 
 /**
  * Filter attributes: the suite's, else the mandatory ones that are scalar in the minimal payload or set by
- * the server (`state`, `creationDate`: filtered by the value the server returned); `id` always last.
+ * the server (`state`, `creationDate`: filtered by the value the server returned); `href` and `id` always last.
  */
 function filterAttributes(data: ResourceData, mandatory: MandatoryAttribute[]): string[] {
   const chosen = data.filters ?? mandatory
     .filter((m) => m.name !== 'id' && m.name !== 'href' && m.level !== 'advisory'
       && (data.minimal[m.name] === undefined || isScalar(data.minimal[m.name])))
     .map((m) => m.name);
-  return [...chosen.filter((f) => f !== 'id'), 'id'];
+  // href too: TM Forum's TMF663 kit searches `?href=<the href it was given>` (a TMF630 attribute filter).
+  return [...chosen.filter((f) => f !== 'id' && f !== 'href'), 'href', 'id'];
 }
 
 export function resourceContext(api: ApiModel, suite: SuiteData, resource: ResourceModel, all: Record<string, ResourceData>): ResourceContext | undefined {
@@ -67,7 +69,7 @@ export function resourceContext(api: ApiModel, suite: SuiteData, resource: Resou
   if (!data) return undefined;
   const mandatory = mandatoryAttributes(resource, data);
   const filters = filterAttributes(data, mandatory);
-  const select = data.select ?? filters[0] ?? Object.keys(data.rich)[0] ?? 'id';
+  const select = data.select ?? filters.find((f) => f !== 'href') ?? Object.keys(data.rich)[0] ?? 'id';
   const setup: Step[] = [];
   const teardown: Step[] = [];
   for (const req of data.requires ?? []) {

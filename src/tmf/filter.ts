@@ -67,6 +67,19 @@ export function matchesFilter(resource: unknown, f: Filter): boolean {
   return actual.some((a) => f.values.some((v) => matchOne(a, f.op, v)));
 }
 
+/**
+ * Attributes a server computes on the way out instead of storing: `href` (the resource's URL, from the origin the
+ * client used). TMF630 filters name attributes of the resource as the client sees it, so `?href=<an href it was
+ * given>` must find the resource (TM Forum's TMF663 kit searches that way). A filter on one of these is matched
+ * against the represented resource.
+ */
+export const COMPUTED_ATTRIBUTES: ReadonlySet<string> = new Set(['href']);
+
+/** Whether matching these filters needs the resource as represented (see COMPUTED_ATTRIBUTES). */
+export function needsRepresentation(filters: readonly Filter[]): boolean {
+  return filters.some((f) => COMPUTED_ATTRIBUTES.has(f.path[0]!));
+}
+
 /** All filters hold (AND). */
 export function matchesFilters(resource: unknown, filters: readonly Filter[]): boolean {
   return filters.every((f) => matchesFilter(resource, f));

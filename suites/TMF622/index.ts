@@ -6,7 +6,9 @@
  * (their life is the state machine): patch and delete are optional.
  */
 import type { SuiteData } from '../../src/core/case-model.js';
-import { NOTE, OFFERING, PARTY } from '../shared.js';
+import { kitAttributes, kitCite, NOTE, OFFERING, PARTY } from '../shared.js';
+
+const KIT = kitCite('TMF622 v4.0.0', 'ctk/TMF622-ProductOrdering-v4.0.0.testkit.json', '/ProductOrder');
 import { orderFlows } from './flows.js';
 
 export const suite: SuiteData = {
@@ -14,7 +16,8 @@ export const suite: SuiteData = {
   features: { patch: false, delete: false, paging: false, notifications: false },
   resources: {
     productOrder: {
-      minimal: { productOrderItem: [{ id: '1', action: 'add' }] },
+      // relatedParty: the kit's payload schema requires it and its requiredAttributes check it comes back.
+      minimal: { productOrderItem: [{ id: '1', action: 'add' }], relatedParty: [PARTY] },
       rich: {
         '@type': 'ProductOrder',
         externalId: 'tmf-ctk-{{runId}}',
@@ -34,10 +37,8 @@ export const suite: SuiteData = {
         }],
       },
       patch: { description: 'changed by tmf-ctk', priority: '2' },
-      mandatory: [
-        { name: 'orderDate', source: 'profile' },
-        { name: 'state', source: 'profile' },
-      ],
+      // The kit's requiredAttributes: productOrderItem, href, id, orderDate, relatedParty, state.
+      mandatory: kitAttributes(KIT, 'href', 'id', 'orderDate', 'relatedParty', 'state'),
       filters: ['orderDate', 'id'],
       select: 'productOrderItem',
       contextMissing: [{ title: 'with an order item without action', body: { productOrderItem: [{ id: '1' }] } }],

@@ -4,13 +4,15 @@
  * its id, @referredType and name (the document's RelatedParty required list).
  */
 import type { ResourceData, SuiteData } from '../../src/core/case-model.js';
-import { EMAIL, PERIOD, LATER_PERIOD } from '../shared.js';
+import { EMAIL, kitAttributes, kitCite, PERIOD, LATER_PERIOD } from '../shared.js';
 
 const PARTY = { id: 'tmf-ctk-party-1', name: 'Jane Buyer', role: 'owner', '@referredType': 'Individual' };
 
-const NAMED = (what: string): Pick<ResourceData, 'minimal' | 'mandatory'> => ({
+/** The kit's requiredAttributes of a resource's N1/N2 requests (`/BillFormat`…): name (and relatedParty), href, id. */
+const KIT = (type: string) => kitAttributes(kitCite('TMF666 v4.0.0', 'ctk/CTK-Account-4.0.0.postman_collection.json', `/${type}`), 'href', 'id');
+const NAMED = (what: string, type: string): Pick<ResourceData, 'minimal' | 'mandatory'> => ({
   minimal: { name: `tmf-ctk ${what} {{runId}}` },
-  mandatory: [{ name: 'name', source: 'document' }],
+  mandatory: [{ name: 'name', source: 'document' }, ...KIT(type)],
 });
 
 function account(kind: string, type: string): ResourceData {
@@ -31,7 +33,7 @@ function account(kind: string, type: string): ResourceData {
       taxExemption: [{ issuingJurisdiction: 'EU', reason: 'none', certificateNumber: 'TMF-CTK-1', validFor: PERIOD }],
     },
     patch: { description: 'changed by tmf-ctk', creditLimit: { unit: 'EUR', value: 750 } },
-    mandatory: [{ name: 'name', source: 'document' }, { name: 'relatedParty', source: 'document' }],
+    mandatory: [{ name: 'name', source: 'document' }, { name: 'relatedParty', source: 'document' }, ...KIT(type)],
     contextMissing: [{ title: 'with a related party without id', body: { name, relatedParty: [{ name: 'Jane Buyer', '@referredType': 'Individual' }] } }],
   };
 }
@@ -44,7 +46,7 @@ export const suite: SuiteData = {
     billingAccount: account('billing account', 'BillingAccount'),
     settlementAccount: account('settlement account', 'SettlementAccount'),
     financialAccount: {
-      ...NAMED('financial account'),
+      ...NAMED('financial account', 'FinancialAccount'),
       rich: {
         '@type': 'FinancialAccount', name: 'tmf-ctk rich financial account {{runId}}', description: 'Financial account of a household',
         accountType: 'household', state: 'active', relatedParty: [PARTY], creditLimit: { unit: 'EUR', value: 1000 },
@@ -53,7 +55,7 @@ export const suite: SuiteData = {
       patch: { description: 'changed by tmf-ctk', creditLimit: { unit: 'EUR', value: 1500 } },
     },
     billingCycleSpecification: {
-      ...NAMED('billing cycle'),
+      ...NAMED('billing cycle', 'BillingCycleSpecification'),
       rich: {
         '@type': 'BillingCycleSpecification', name: 'tmf-ctk monthly cycle {{runId}}', description: 'Monthly billing on the 1st',
         frequency: 'monthly', billingPeriod: 'month', billingDateShift: 0, chargeDateOffset: 0, creditDateOffset: 0,
@@ -62,12 +64,12 @@ export const suite: SuiteData = {
       patch: { description: 'changed by tmf-ctk', validFor: LATER_PERIOD },
     },
     billFormat: {
-      ...NAMED('bill format'),
+      ...NAMED('bill format', 'BillFormat'),
       rich: { '@type': 'BillFormat', name: 'tmf-ctk detailed format {{runId}}', description: 'Detailed bill with every call' },
       patch: { description: 'changed by tmf-ctk' },
     },
     billPresentationMedia: {
-      ...NAMED('bill media'),
+      ...NAMED('bill media', 'BillPresentationMedia'),
       rich: { '@type': 'BillPresentationMedia', name: 'tmf-ctk e-mail media {{runId}}', description: 'Bill sent by e-mail as PDF' },
       patch: { description: 'changed by tmf-ctk' },
     },

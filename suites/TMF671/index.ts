@@ -6,7 +6,7 @@
  * its absence is an advisory.
  */
 import type { SuiteData } from '../../src/core/case-model.js';
-import { LATER_PERIOD, PERIOD } from '../shared.js';
+import { kitAttributes, kitCite, LATER_PERIOD, PERIOD } from '../shared.js';
 import { promotionFlows } from './flows.js';
 
 const PATTERN = {
@@ -39,6 +39,8 @@ export const suite: SuiteData = {
       patch: { description: 'changed by tmf-ctk', validFor: LATER_PERIOD },
       mandatory: [
         { name: 'name', source: 'document' },
+        // The kit's requiredAttributes: href, id, name.
+        ...kitAttributes(kitCite('TMF671 v4.1.0', 'ctk/TMF671-Promotion-v4.1.0.testkit.json', '/Promotion'), 'href', 'id'),
         { name: 'lifecycleStatus', source: 'profile', level: 'advisory' },
       ],
     },

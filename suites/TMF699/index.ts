@@ -3,7 +3,7 @@
  * `statusChangeDate`, set by the server, besides the document's mandatory `name`.
  */
 import type { SuiteData } from '../../src/core/case-model.js';
-import { EMAIL, NOTE, OFFERING, PARTY, PERIOD } from '../shared.js';
+import { EMAIL, kitAttributes, kitCite, NOTE, OFFERING, PARTY, PERIOD } from '../shared.js';
 
 export const suite: SuiteData = {
   api: 'TMF699',
@@ -32,9 +32,8 @@ export const suite: SuiteData = {
       patch: { description: 'changed by tmf-ctk', rating: 'warm' },
       mandatory: [
         { name: 'name', source: 'document' },
-        { name: 'creationDate', source: 'profile' },
-        { name: 'status', source: 'profile' },
-        { name: 'statusChangeDate', source: 'profile' },
+        // The kit's requiredAttributes: id, href, creationDate, name, status, statusChangeDate.
+        ...kitAttributes(kitCite('TMF699 v4.0.0', 'ctk/699-Sales-4.0.0.postman_collection.json', '/salesLead'), 'href', 'id', 'creationDate', 'status', 'statusChangeDate'),
       ],
     },
   },

@@ -1,19 +1,20 @@
 /**
- * A proxy in front of the mock that breaks one thing: it drops `href` from every resource it returns (an
- * answer, or each item of a list). Both runners must then fail the same cases for the same reason.
+ * A proxy in front of the mock that breaks one thing: it drops one attribute (`href` by default) from every
+ * resource it returns (an answer, or each item of a list). Both runners must then fail the same cases for the
+ * same reason; where a kit-style collection fails, the native suite must fail too.
  */
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 
-function withoutHref(body: unknown): unknown {
+function without(body: unknown, attribute: string): unknown {
   const strip = (v: unknown) => {
-    if (v && typeof v === 'object' && !Array.isArray(v)) delete (v as Record<string, unknown>).href;
+    if (v && typeof v === 'object' && !Array.isArray(v)) delete (v as Record<string, unknown>)[attribute];
     return v;
   };
   return Array.isArray(body) ? body.map(strip) : strip(body);
 }
 
-export async function startHrefDroppingProxy(upstream: string): Promise<{ url: string; close(): Promise<void> }> {
+export async function startHrefDroppingProxy(upstream: string, attribute = 'href'): Promise<{ url: string; close(): Promise<void> }> {
   const server = http.createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
@@ -25,7 +26,7 @@ export async function startHrefDroppingProxy(upstream: string): Promise<{ url: s
         up.on('end', () => {
           let body = Buffer.concat(parts);
           if (/json/.test(String(up.headers['content-type'])) && body.length) {
-            body = Buffer.from(JSON.stringify(withoutHref(JSON.parse(body.toString('utf8')))));
+            body = Buffer.from(JSON.stringify(without(JSON.parse(body.toString('utf8')), attribute)));
           }
           const { 'content-length': _length, 'transfer-encoding': _te, ...rest } = up.headers;
           res.writeHead(up.statusCode ?? 502, { ...rest, 'content-length': String(body.length) });

@@ -92,6 +92,14 @@ for (const id of APIS) {
         const total = Number((await call(server, 'GET', base)).headers['x-total-count']);
         const ne = await call(server, 'GET', `${base}?id.ne=${ids[0]}`);
         assert.equal((ne.json as unknown[]).length, total - 1);
+        // href is computed on the way out, not stored: TM Forum's TMF663 kit searches by the href it was given.
+        const byHref = await call(server, 'GET', `${base}?href=${encodeURIComponent(created.href as string)}`);
+        assert.deepEqual((byHref.json as Array<{ id: string }>).map((i) => i.id), [ids[0]]);
+        assert.equal(byHref.headers['x-total-count'], '1');
+        const hrefs = await call(server, 'GET', `${base}?href=${encodeURIComponent(`${created.href as string},${second.href as string}`)}&fields=href`);
+        assert.deepEqual((hrefs.json as Array<{ href: string }>).map((i) => i.href).sort(), [created.href, second.href].sort());
+        const otherHref = await call(server, 'GET', `${base}?href=${encodeURIComponent(`${created.href as string}x`)}`);
+        assert.deepEqual(otherHref.json, []);
         const unknown = await call(server, 'GET', `${base}?noSuchAttribute=1&_=123`);
         assert.equal(unknown.status, 200);
         assert.deepEqual(unknown.json, []);

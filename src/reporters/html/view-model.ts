@@ -89,7 +89,17 @@ export interface CaseView {
   checks: CheckView[];
   exchanges: ExchangeView[];
   advisories: string[];
+  /** `TM Forum CTK <kit file>` for a kit's cases; null for tmf-ctk's own. */
+  suite: string | null;
 }
+
+/** The cases of one suite; `label` is null when the report holds tmf-ctk's suite only. */
+export interface SuiteSectionView {
+  label: string | null;
+  cases: CaseView[];
+}
+
+export const NATIVE_SUITE = 'tmf-ctk conformance suite';
 
 export interface ApiReportView {
   pageTitle: string;
@@ -98,6 +108,8 @@ export interface ApiReportView {
   verdict: VerdictView;
   summary: SummaryView;
   cases: CaseView[];
+  /** The cases by suite (tmf-ctk's, then each TM Forum kit's), each in review order. */
+  sections: SuiteSectionView[];
   advisories: Array<{ caseId: string; anchor: string; text: string }>;
   indexFile: string;
 }
@@ -212,8 +224,14 @@ function caseView(c: CaseResult, index: number): CaseView {
     requirement: c.mandatory ? 'Mandatory' : 'Optional', mandatory: c.mandatory,
     status: statusView(c.status), reason: c.reason ?? null, duration: formatDuration(c.durationMs),
     checkSummary: `${checkSummary(c.checks)} · ${plural(c.exchanges.length, 'exchange')}`, checks: c.checks.map((k) => checkView(k, c.exchanges)),
-    exchanges: c.exchanges.map(exchangeView), advisories,
+    exchanges: c.exchanges.map(exchangeView), advisories, suite: c.suite ?? null,
   };
+}
+
+function suiteSections(cases: readonly CaseView[]): SuiteSectionView[] {
+  const labels = [...new Set(cases.map((c) => c.suite))];
+  if (labels.length === 1 && labels[0] === null) return [{ label: null, cases: [...cases].sort(reviewOrder) }];
+  return labels.map((label) => ({ label: label ?? NATIVE_SUITE, cases: cases.filter((c) => c.suite === label).sort(reviewOrder) }));
 }
 
 /** Failed cases first (mandatory before optional), then the rest in run order. */
@@ -240,6 +258,7 @@ function buildApiView(result: RunResult, api: ApiResult, who: Identity): ApiRepo
     verdict: apiVerdict(api),
     summary: summaryView(api.summary, api.durationMs),
     cases: [...cases].sort(reviewOrder),
+    sections: suiteSections(cases),
     advisories: cases.flatMap((c) => c.advisories.map((text) => ({ caseId: c.id, anchor: c.anchor, text }))),
     indexFile: INDEX_FILE,
   };
