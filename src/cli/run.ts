@@ -1,10 +1,9 @@
 import { resolve } from 'node:path';
 import { Writable } from 'node:stream';
 import { CtkError } from '../errors.js';
-import { loadConfig, type RunConfig } from '../runner/config.js';
-import { runCollection } from '../collection/index.js';
+import type { RunConfig } from '../runner/config.js';
 import type { ReporterOptions } from '../reporters/types.js';
-import { exitCodeOf, reportRun, runWithReports, type ReportedRun } from '../run-with-reports.js';
+import type { ReportedRun } from '../run-with-reports.js';
 import { listOption, numberOption, parse } from './args.js';
 import { useColor, type CliIO } from './io.js';
 import type { Command } from './command.js';
@@ -59,6 +58,8 @@ async function runNative(values: RunValues, timeoutMs: number | undefined, heade
   if (apis.length > 0 && values.all) throw new CtkError('USAGE', '--api and --all do not go together', { hint: 'see "tmf-ctk run --help"' });
   if (!values.target) throw new CtkError('USAGE', 'run needs --target URL', { hint: 'see "tmf-ctk run --help"' });
   if (apis.length === 0 && !values.all) throw new CtkError('USAGE', 'run needs --api LIST or --all', { hint: 'see "tmf-ctk run --help"' });
+  const { loadConfig } = await import('../runner/config.js');
+  const { runWithReports } = await import('../run-with-reports.js');
   const config: RunConfig = values.config ? await loadConfig(resolve(io.cwd, values.config)) : {};
   const who = { company: values.company ?? config.company, product: values.product ?? config.product, release: config.release };
   return runWithReports({
@@ -86,8 +87,10 @@ export const command: Command = {
     const headers = headerOption(values.header ?? []);
     const report = { outDir: resolve(io.cwd, values.out ?? 'reports'), color: useColor(io.env), quiet: io.env.CI === 'true', stream: ioStream(io),
       company: values.company, product: values.product };
+    // The engine is loaded after the options are read: --help and usage errors start in a few milliseconds.
+    const { exitCodeOf, reportRun } = await import('../run-with-reports.js');
     const { result, files, errors } = values.collection
-      ? await reportRun((onEvent) => runCollection({
+      ? await reportRun(async (onEvent) => (await import('../collection/index.js')).runCollection({
         collection: resolve(io.cwd, values.collection!), environment: values.environment && resolve(io.cwd, values.environment),
         target: values.target, timeoutMs, headers, company: values.company, product: values.product, onEvent,
       }), names, report)
