@@ -27,12 +27,14 @@ type Derived = Omit<ApiSummary, 'documentPath'>;
 
 let fingerprint: string | undefined;
 
-/** sha256 of the loader's source files (this folder): summaries follow the code that derives them. */
+/** sha256 of the loader's source files (this folder and the TMF630 vocabulary it names): summaries follow that code. */
 function loaderFingerprint(): string {
   if (!fingerprint) {
-    const dir = dirname(fileURLToPath(import.meta.url));
+    const here = dirname(fileURLToPath(import.meta.url));
     const hash = createHash('sha256');
-    for (const name of readdirSync(dir).filter((n) => /\.[jt]s$/.test(n)).sort()) hash.update(name).update(readFileSync(join(dir, name)));
+    for (const dir of [here, join(here, '..', 'tmf')]) {
+      for (const name of readdirSync(dir).filter((n) => /\.[jt]s$/.test(n)).sort()) hash.update(name).update(readFileSync(join(dir, name)));
+    }
     fingerprint = hash.digest('hex').slice(0, 16);
   }
   return fingerprint;
