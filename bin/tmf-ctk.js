@@ -1,6 +1,7 @@
 #!/usr/bin/env node
-// Runs the TypeScript sources directly (no build step): tsx registers its loader, then the CLI starts.
-import { register } from 'tsx/esm/api';
+// Runs the kit: its compiled copy when there is one for these exact sources (bin/compiled.js builds it
+// once), otherwise the TypeScript sources directly through tsx's loader.
+import { compiledMain } from './compiled.js';
 
 // A reader that stops early (`tmf-ctk apis | head -1`) is not an error: stop quietly, as Unix tools do.
 for (const stream of [process.stdout, process.stderr]) {
@@ -10,6 +11,13 @@ for (const stream of [process.stdout, process.stderr]) {
   });
 }
 
-register();
-const { main } = await import('../src/cli/main.ts');
+async function loadMain() {
+  const compiled = compiledMain();
+  if (compiled) return import(compiled);
+  const { register } = await import('tsx/esm/api');
+  register();
+  return import('../src/cli/main.ts');
+}
+
+const { main } = await loadMain();
 process.exitCode = await main(process.argv.slice(2));

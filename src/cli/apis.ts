@@ -1,7 +1,8 @@
 import { isCtkError } from '../errors.js';
-import { loadApi } from '../document/load.js';
+import type { ApiEntry } from '../document/model.js';
 import { registry } from '../document/registry.js';
-import { searchDirs } from '../document/resolve.js';
+import { searchDirs, type SpecSources } from '../document/resolve.js';
+import { summarizeApi, type ApiSummary } from '../document/summary.js';
 import { parse } from './args.js';
 import type { Command } from './command.js';
 
@@ -10,45 +11,54 @@ const HELP = `Usage: tmf-ctk apis [--specs DIR] [--json] [--quirks]
 Lists the supported APIs: version, base path, resources, operation and event counts,
 and where each document was found (or how to get it).
 
-  --specs DIR   folder holding the published documents (default: $TMF_CTK_SPECS; then the kit's specs/, then the cache)
+  --specs DIR   folder holding your own copies of the documents (default: $TMF_CTK_SPECS);
+                then the kit's own specs/, then the "tmf-ctk specs fetch" cache
   --json        machine-readable output
   --quirks      also list the document flaws the loader works around`;
+
+interface Row {
+  api: string; title: string; version: string; certified: boolean; basePath: string; resources: string[];
+  operations: number; events: number; document: string | null; quirks: ApiSummary['quirks'];
+  /** Why the document cannot be used (SPEC_MISSING, SPEC_CHECKSUM, ...). */
+  missing?: string; code?: string;
+}
+
+async function row(entry: ApiEntry, src: SpecSources): Promise<Row> {
+  const base = { api: entry.default ? entry.id : `${entry.id}@${entry.version}`, title: entry.title, version: entry.version, certified: entry.default };
+  try {
+    const s = await summarizeApi(entry, src);
+    return { ...base, basePath: s.basePath, resources: s.resources, operations: s.operations, events: s.events, document: s.documentPath, quirks: s.quirks };
+  } catch (e) {
+    if (!isCtkError(e)) throw e;
+    return { ...base, basePath: entry.basePath, resources: [], operations: 0, events: 0, document: null, quirks: [],
+      missing: `${e.message}${e.hint ? ` — ${e.hint}` : ''}`, code: e.code };
+  }
+}
+
+function print(r: Row, quirks: boolean, out: (t: string) => void): void {
+  out(`${r.api.padEnd(13)} ${r.title} v${r.version}${r.certified ? '' : ' (selectable)'}`);
+  out(`  base path   ${r.basePath}`);
+  if (r.missing) {
+    out(`  document    ${r.code === 'SPEC_MISSING' ? 'MISSING' : `REFUSED [${r.code}]`}: ${r.missing}`);
+    return;
+  }
+  out(`  resources   ${r.resources.join(', ')}`);
+  out(`  operations  ${r.operations}   events ${r.events}`);
+  out(`  document    ${r.document}`);
+  if (quirks) for (const q of r.quirks) out(`  quirk       ${q.id} @ ${q.where}: ${q.detail}`);
+}
 
 export const command: Command = {
   summary: 'list the supported APIs and where their documents are',
   async run(argv, io) {
     const { values } = parse('apis', argv, { specs: { type: 'string' }, json: { type: 'boolean' }, quirks: { type: 'boolean' } });
     if (values.help) return io.out(HELP), 0;
-    searchDirs({ specsDir: values.specs, env: io.env }); // a --specs folder that does not exist stops here, once
-    const rows = registry().map((entry) => {
-      try {
-        const m = loadApi(entry, { specsDir: values.specs, env: io.env });
-        return {
-          api: entry.default ? entry.id : `${entry.id}@${entry.version}`, title: entry.title, version: entry.version,
-          certified: entry.default, basePath: m.basePath, resources: m.resources.map((r) => r.name),
-          operations: m.operations.filter((o) => o.kind !== 'listener').length, events: m.events.length,
-          document: m.documentPath, quirks: m.quirks,
-        };
-      } catch (e) {
-        if (!isCtkError(e)) throw e;
-        return { api: entry.default ? entry.id : `${entry.id}@${entry.version}`, title: entry.title, version: entry.version,
-          certified: entry.default, basePath: entry.basePath, resources: [], operations: 0, events: 0, document: null,
-          missing: `${e.message}${e.hint ? ` — ${e.hint}` : ''}`, code: e.code, quirks: [] };
-      }
-    });
+    const src = { specsDir: values.specs, env: io.env };
+    searchDirs(src); // a --specs folder that does not exist stops here, once
+    const rows: Row[] = [];
+    for (const entry of registry()) rows.push(await row(entry, src));
     if (values.json) return io.out(JSON.stringify(rows, null, 2)), 0;
-    for (const r of rows) {
-      io.out(`${r.api.padEnd(13)} ${r.title} v${r.version}${r.certified ? '' : ' (selectable)'}`);
-      io.out(`  base path   ${r.basePath}`);
-      if ('missing' in r) {
-        io.out(`  document    ${r.code === 'SPEC_MISSING' ? 'MISSING' : `REFUSED [${r.code}]`}: ${r.missing}`);
-        continue;
-      }
-      io.out(`  resources   ${r.resources.join(', ')}`);
-      io.out(`  operations  ${r.operations}   events ${r.events}`);
-      io.out(`  document    ${r.document}`);
-      if (values.quirks) for (const q of r.quirks) io.out(`  quirk       ${q.id} @ ${q.where}: ${q.detail}`);
-    }
-    return rows.some((r) => 'missing' in r && r.certified) ? 2 : 0;
+    for (const r of rows) print(r, Boolean(values.quirks), io.out);
+    return rows.some((r) => r.missing && r.certified) ? 2 : 0;
   },
 };

@@ -2,14 +2,14 @@ import { resolve } from 'node:path';
 import { Writable } from 'node:stream';
 import { CtkError } from '../errors.js';
 import { loadConfig, type RunConfig } from '../runner/config.js';
-import { runCollection, runKit } from '../collection/index.js';
+import { runKit } from '../collection/index.js';
 import { runConformance } from '../composition.js';
 import type { RunEventListener } from '../runner/events.js';
 import type { RunOptions } from '../runner/run.js';
 import { mergeRuns } from '../runner/summary.js';
 import type { RunResult } from '../core/results.js';
 import type { ReporterOptions } from '../reporters/types.js';
-import { exitCodeOf, reportRun, type ReportedRun } from '../run-with-reports.js';
+import { reportRun, type ReportedRun } from '../run-with-reports.js';
 import { headerOption, listOption, numberOption, parse } from './args.js';
 import { useColor, type CliIO } from './io.js';
 import type { Command } from './command.js';
@@ -102,8 +102,10 @@ export const command: Command = {
     const headers = headerOption(values.header ?? []);
     const report = { outDir: resolve(io.cwd, values.out ?? 'reports'), color: useColor(io.env), quiet: io.env.CI === 'true', stream: ioStream(io),
       company: values.company, product: values.product };
+    // The engine is loaded after the options are read: --help and usage errors start in a few milliseconds.
+    const { exitCodeOf } = await import('../run-with-reports.js');
     const { result, files, errors } = values.collection
-      ? await reportRun((onEvent) => runCollection({
+      ? await reportRun(async (onEvent) => (await import('../collection/index.js')).runCollection({
         collection: resolve(io.cwd, values.collection!), environment: values.environment && resolve(io.cwd, values.environment),
         target: values.target, timeoutMs, headers, company: values.company, product: values.product, onEvent,
       }), names, report)

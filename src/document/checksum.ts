@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync, statSync } from 'node:fs';
 import { CtkError } from '../errors.js';
-import type { ApiEntry } from './model.js';
+import type { ApiEntry, Quirk } from './model.js';
 import { isUserCopy, type ResolvedSpec } from './resolve.js';
 
 /** The opt-out that lets a run use a user's own, modified copy of a registered document. */
@@ -64,4 +64,9 @@ function checksumHint(entry: ApiEntry, found: ResolvedSpec): string {
       `to use your own copy, pass --specs DIR`;
   }
   return `delete ${found.path} and run "tmf-ctk specs fetch --force --api ${selector}" to download it again`;
+}
+
+/** How a modified copy let through by the opt-out is named in the model (and by `tmf-ctk apis --quirks`). */
+export function checksumQuirk(entry: ApiEntry, path: string, actual: string): Quirk {
+  return { id: 'checksum', where: path, detail: `sha256 ${actual} differs from the registry's ${entry.sha256}` };
 }

@@ -1,5 +1,6 @@
 import { CtkError } from '../errors.js';
-import { allowModifiedSpecs, fileStamp, verifyChecksum } from './checksum.js';
+import { allowModifiedSpecs, checksumQuirk, fileStamp, verifyChecksum } from './checksum.js';
+import { derivedCacheDir } from './derived-cache.js';
 import { readDocument } from './document.js';
 import { buildEvents } from './events.js';
 import type { ApiEntry, ApiModel, Quirk } from './model.js';
@@ -29,7 +30,7 @@ export function loadApi(entryOrSelector: ApiEntry | string, opts: LoadOptions = 
   const key = `${entry.id}@${entry.version}:${found.path}:${stampOf(found.path)}:${allowModified}`;
   const hit = cache.get(key);
   if (hit) return hit;
-  const model = buildModel(entry, found, allowModified);
+  const model = buildModel(entry, found, allowModified, derivedCacheDir(opts.env ?? process.env));
   cache.set(key, model);
   return model;
 }
@@ -46,9 +47,9 @@ export function loadApis(list: string | undefined, opts: LoadOptions & { all?: b
   return selectEntries(list, opts.all).map((e) => loadApi(e, opts));
 }
 
-function buildModel(entry: ApiEntry, found: ResolvedSpec, allowModified: boolean): ApiModel {
+function buildModel(entry: ApiEntry, found: ResolvedSpec, allowModified: boolean, cacheDir: string | undefined): ApiModel {
   const path = found.path;
-  const raw = readDocument(path);
+  const raw = readDocument(path, cacheDir);
   const { modified } = verifyChecksum(entry, found, raw.sha256, allowModified);
   const doc = raw.doc;
   const isSwagger = doc.swagger === '2.0';
@@ -57,7 +58,7 @@ function buildModel(entry: ApiEntry, found: ResolvedSpec, allowModified: boolean
   const rawDefs = (isSwagger ? doc.definitions : (doc.components as Record<string, unknown> | undefined)?.schemas) ?? {};
   const { definitions, quirks } = normalizeDefinitions(rawDefs as Record<string, unknown>);
   if (modified) {
-    quirks.push({ id: 'checksum', where: path, detail: `sha256 ${raw.sha256} differs from the registry's ${entry.sha256}` });
+    quirks.push(checksumQuirk(entry, path, raw.sha256));
   }
   const basePath = entry.basePath.replace(/\/+$/, '');
   const mediaType = declaredMediaType(doc, isSwagger);

@@ -1,11 +1,12 @@
 /**
  * Acceptance (issue 12): it installs like a tool. `npm pack`, `npm install ./tmf-ctk-*.tgz` into an empty
  * folder (from the npm cache; optional packages omitted, as a machine without a compiler would end up),
- * then `npx tmf-ctk selftest` exits 0 with no network, using the documents inside the package.
+ * then `npx tmf-ctk selftest` exits 0 with no network, using the documents inside the package and the
+ * compiled copy of the sources that `npm pack` built (prepack).
  */
 import assert from 'node:assert/strict';
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
@@ -37,6 +38,9 @@ describe('npm pack, npm install the tarball, npx tmf-ctk selftest', { timeout: 2
     }
     const registry = JSON.parse(readFileSync(join(installed, 'specs', 'registry.json'), 'utf8')) as { apis: Array<{ file: string }> };
     for (const e of registry.apis) assert.ok(existsSync(join(installed, 'specs', e.file)), e.file);
+    const compiled = readdirSync(join(installed, 'dist'));
+    assert.equal(compiled.length, 1, `one compiled tree: ${compiled.join(', ')}`);
+    assert.ok(existsSync(join(installed, 'dist', compiled[0]!, 'src', 'cli', 'main.js')));
     for (const f of ['test', 'bench', 'specs/.cache', 'node_modules/tmf-ctk/node_modules']) assert.equal(existsSync(join(installed, f)), false, `${f} is not in the package`);
   });
 
