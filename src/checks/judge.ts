@@ -39,7 +39,7 @@ function runCheck(use: CheckUse, ex: Exchange, base: JudgeBase, vars: Vars): Che
     throw e;
   }
   const o = check(ex, { ...base, params });
-  return { check: use.id, status: o.status, ...(o.reason ? { reason: o.reason } : {}), ...(o.source ? { source: o.source } : {}),
+  return { check: use.id, status: o.status, ...(o.reason ? { reason: o.reason } : {}), ...(o.source ? { source: o.source } : {}), ...(o.cite ? { cite: o.cite } : {}),
     ...(o.schemaErrors ? { schemaErrors: o.schemaErrors } : {}), ...(o.advisory ? { advisory: o.advisory } : {}) };
 }
 

@@ -98,11 +98,24 @@ export interface Case {
   cleanup: Step[];
 }
 
+/**
+ * Where a rule comes from, precisely enough for a reader to check it: the document (a JSON pointer), TMF630
+ * (a section), a TM Forum kit (file and request name) or a conformance profile (document, version, table).
+ * A rule that can fail a case names one; a rule without one is a recommendation (an advisory).
+ */
+export type Citation =
+  | { document: string }
+  | { tmf630: string }
+  | { kit: string; request: string }
+  | { profile: string; version: string; table: string };
+
 /** One attribute a conformance rule requires in responses, with the rule's source. */
 export interface MandatoryAttribute {
   name: string;
-  /** `document`: the entity's/create schema's required list; `profile`: what TM Forum's kits check. */
-  source: 'document' | 'profile';
+  /** `document`: the entity's required list; `kit`: what TM Forum's kit checks; `profile`: a conformance profile's table. */
+  source: 'document' | 'profile' | 'kit';
+  /** The checkable source; without one the attribute is only recommended (advisory, strict mode too). */
+  cite?: Citation;
   /** `advisory`: absence is noted, never a failure (a reading the documents leave open). */
   level?: 'required' | 'advisory';
 }
@@ -125,6 +138,8 @@ export interface ResourceData {
   contextMissing?: Array<{ title: string; body: Record<string, unknown> }>;
   /** Resources to create before each case of this one (`{{order.id}}` in payloads), cleaned up after. */
   requires?: Array<{ resource: string; as: string }>;
+  /** The kit request whose mandatory-attribute list checks this resource (cited for `id` and `href`). */
+  kit?: { kit: string; request: string };
   /** Per-resource mandatory flags of optional features (default: the suite's). */
   features?: Partial<Record<'patch' | 'delete' | 'paging' | 'notifications', boolean>>;
 }

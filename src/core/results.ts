@@ -51,6 +51,8 @@ export interface CheckResult {
   exchange?: number;
   /** Which source the rule comes from: `TMF630`, `document`, `profile` (the conformance profile), `kit`. */
   source?: 'TMF630' | 'document' | 'profile' | 'kit';
+  /** The precise source of a failed rule: a JSON pointer, a TMF630 section, a kit file and request, a profile table. */
+  cite?: string;
   /** Schema failures, with JSON pointer and rule. */
   schemaErrors?: SchemaError[];
   /** Where TMF630 and the document disagree and the target took one reading. */

@@ -38,11 +38,22 @@ export function makeCase(ctx: ResourceContext, suffix: string, init: {
   };
 }
 
-export function mandatoryAttributes(resource: ResourceModel, data: ResourceData): MandatoryAttribute[] {
+/** The document's required list of the entity, as a JSON pointer a reader can open. */
+function requiredPointer(api: ApiModel, resource: ResourceModel): string {
+  return `#/${api.format === 'openapi3' ? 'components/schemas' : 'definitions'}/${resource.schemaName}/required`;
+}
+
+/**
+ * The attributes a response must carry, each with its source: `id` and `href` as the resource's kit request
+ * checks them, the document's required list (cited by pointer), then the suite's. A suite rule claiming the
+ * document for an attribute this document version does not require keeps only the citation it brings
+ * (none: a recommendation).
+ */
+export function mandatoryAttributes(api: ApiModel, resource: ResourceModel, data: ResourceData): MandatoryAttribute[] {
   const out = new Map<string, MandatoryAttribute>();
-  for (const name of ['id', 'href']) out.set(name, { name, source: 'profile' });
-  for (const name of resource.required) out.set(name, { name, source: 'document' });
-  for (const m of data.mandatory) if (!out.has(m.name)) out.set(m.name, m);
+  for (const name of ['id', 'href']) out.set(name, { name, source: 'kit', ...(data.kit ? { cite: data.kit } : {}) });
+  for (const name of resource.required) out.set(name, { name, source: 'document', cite: { document: requiredPointer(api, resource) } });
+  for (const m of data.mandatory) if (!out.has(m.name) || (!out.get(m.name)!.cite && m.cite)) out.set(m.name, m);
   return [...out.values()];
 }
 
@@ -65,7 +76,7 @@ function filterAttributes(data: ResourceData, mandatory: MandatoryAttribute[]): 
 export function resourceContext(api: ApiModel, suite: SuiteData, resource: ResourceModel, all: Record<string, ResourceData>): ResourceContext | undefined {
   const data = all[resource.name];
   if (!data) return undefined;
-  const mandatory = mandatoryAttributes(resource, data);
+  const mandatory = mandatoryAttributes(api, resource, data);
   const filters = filterAttributes(data, mandatory);
   const select = data.select ?? filters[0] ?? Object.keys(data.rich)[0] ?? 'id';
   const setup: Step[] = [];

@@ -30,8 +30,8 @@ export const LENIENCIES = [
   { id: 'event-envelope', tmf630: 'an event carries the resource under `event`', document: 'the event schema\'s key: `event`, or `payload` in TMF666 v4',
     lenient: 'the resource is read under either key; the one the document does not use passes with an advisory', strict: 'only the document\'s key' },
   { id: 'mandatory-attributes', tmf630: '—', document: 'required lists of the entity schemas',
-    lenient: 'the document\'s required lists and the conformance profile of each API (what TM Forum kits check) fail, each named; recommended attributes neither requires are noted',
-    strict: 'recommended attributes fail too' },
+    lenient: 'the document\'s required lists, TM Forum\'s kits and the conformance profiles fail, each cited (JSON pointer, kit file and request, profile table); an attribute no checkable source requires is only noted',
+    strict: 'same: a recommendation without a checkable source stays an advisory' },
 ] as const satisfies readonly Leniency[];
 
 export type LeniencyId = (typeof LENIENCIES)[number]['id'];

@@ -22,6 +22,7 @@ export const suite: SuiteData = {
       },
       // ShoppingCart_Update allows cartItem, contactMedium and relatedParty only.
       patch: { contactMedium: [{ ...EMAIL, characteristic: { emailAddress: 'jane.changed@example.com', contactType: 'work' } }] },
+      kit: { kit: 'TMF663 CTK ctk/CTK-Shopping_Cart-4.0.0.postman_collection.json', request: 'N1 › /ShoppingCart (POST), requiredAttributes' },
       mandatory: [],
       select: 'validFor',
     },

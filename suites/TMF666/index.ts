@@ -8,8 +8,12 @@ import { EMAIL, PERIOD, LATER_PERIOD } from '../shared.js';
 
 const PARTY = { id: 'tmf-ctk-party-1', name: 'Jane Buyer', role: 'owner', '@referredType': 'Individual' };
 
-const NAMED = (what: string): Pick<ResourceData, 'minimal' | 'mandatory'> => ({
+/** The kit's N1 request for a resource (`id`, `href` and the document's required attributes). */
+const kit = (type: string, method = 'POST') => ({ kit: 'TMF666 CTK ctk/CTK-Account-4.0.0.postman_collection.json', request: `N1 › /${type} (${method}), requiredAttributes` });
+
+const NAMED = (what: string, type: string, method?: string): Pick<ResourceData, 'minimal' | 'mandatory' | 'kit'> => ({
   minimal: { name: `tmf-ctk ${what} {{runId}}` },
+  kit: kit(type, method),
   mandatory: [{ name: 'name', source: 'document' }],
 });
 
@@ -17,6 +21,7 @@ function account(kind: string, type: string): ResourceData {
   const name = `tmf-ctk ${kind} {{runId}}`;
   return {
     minimal: { name, relatedParty: [PARTY] },
+    kit: kit(type),
     rich: {
       '@type': type,
       name: `tmf-ctk rich ${kind} {{runId}}`,
@@ -44,7 +49,7 @@ export const suite: SuiteData = {
     billingAccount: account('billing account', 'BillingAccount'),
     settlementAccount: account('settlement account', 'SettlementAccount'),
     financialAccount: {
-      ...NAMED('financial account'),
+      ...NAMED('financial account', 'FinancialAccount'),
       rich: {
         '@type': 'FinancialAccount', name: 'tmf-ctk rich financial account {{runId}}', description: 'Financial account of a household',
         accountType: 'household', state: 'active', relatedParty: [PARTY], creditLimit: { unit: 'EUR', value: 1000 },
@@ -53,7 +58,7 @@ export const suite: SuiteData = {
       patch: { description: 'changed by tmf-ctk', creditLimit: { unit: 'EUR', value: 1500 } },
     },
     billingCycleSpecification: {
-      ...NAMED('billing cycle'),
+      ...NAMED('billing cycle', 'BillingCycleSpecification'),
       rich: {
         '@type': 'BillingCycleSpecification', name: 'tmf-ctk monthly cycle {{runId}}', description: 'Monthly billing on the 1st',
         frequency: 'monthly', billingPeriod: 'month', billingDateShift: 0, chargeDateOffset: 0, creditDateOffset: 0,
@@ -62,12 +67,12 @@ export const suite: SuiteData = {
       patch: { description: 'changed by tmf-ctk', validFor: LATER_PERIOD },
     },
     billFormat: {
-      ...NAMED('bill format'),
+      ...NAMED('bill format', 'BillFormat'),
       rich: { '@type': 'BillFormat', name: 'tmf-ctk detailed format {{runId}}', description: 'Detailed bill with every call' },
       patch: { description: 'changed by tmf-ctk' },
     },
     billPresentationMedia: {
-      ...NAMED('bill media'),
+      ...NAMED('bill media', 'BillPresentationMedia', 'GET'),
       rich: { '@type': 'BillPresentationMedia', name: 'tmf-ctk e-mail media {{runId}}', description: 'Bill sent by e-mail as PDF' },
       patch: { description: 'changed by tmf-ctk' },
     },

@@ -188,7 +188,7 @@ function exchangeView(x: Exchange, i: number): ExchangeView {
 function checkView(c: CheckResult, exchanges: readonly Exchange[]): CheckView {
   const x = c.exchange === undefined ? undefined : exchanges[c.exchange];
   return {
-    id: c.check, status: statusView(c.status), reason: c.reason ?? null, source: c.source ?? null,
+    id: c.check, status: statusView(c.status), reason: c.reason ?? null, source: c.source ? `${c.source}${c.cite ? ` — ${c.cite}` : ''}` : null,
     exchange: x && c.exchange !== undefined ? `#${c.exchange + 1} ${x.step}` : null,
     advisory: c.advisory ?? null,
     schemaErrors: (c.schemaErrors ?? []).map((e) => ({
