@@ -20,6 +20,12 @@ import { pagingHeaders } from './paging-headers.js';
 import { responseReceived } from './response-received.js';
 import { responseSchema } from './response-schema.js';
 import { statusCodeConformance } from './status-code-conformance.js';
+import { totalCount } from './total-count.js';
+import { offsetHonoured } from './offset-honoured.js';
+import { emptyPage } from './empty-page.js';
+import { linkHeader } from './link-header.js';
+import { samePage } from './same-page.js';
+import { locationHeader } from './location-header.js';
 import type { Check } from './types.js';
 
 export const CHECKS: Readonly<Record<string, Check>> = {
@@ -34,6 +40,12 @@ export const CHECKS: Readonly<Record<string, Check>> = {
   'href-resolvable': hrefResolvable,
   'error-shape': errorShape,
   'paging-headers': pagingHeaders,
+  'total-count': totalCount,
+  'offset-honoured': offsetHonoured,
+  'empty-page': emptyPage,
+  'link-header': linkHeader,
+  'same-page': samePage,
+  'location-header': locationHeader,
   'fields-selection': fieldsSelection,
   'filter-applied': filterApplied,
   'list-contains': listContains,

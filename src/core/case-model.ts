@@ -36,8 +36,11 @@ export interface Capture {
   as: string;
   /** JSON pointer into the body (`''` = the whole body, `/id`). */
   pointer: string;
-  /** Which body: the response's (default) or the request's as sent (to compare later answers with it). */
-  from?: 'response' | 'request';
+  /**
+   * What the pointer reads: the response body (default), the request body as sent (to compare later answers
+   * with it), the response headers (names lowercased: `/location`) or the Link header by relation (`/next`).
+   */
+  from?: 'response' | 'request' | 'headers' | 'links';
 }
 
 /** The operation a step exercises: the spec's declared statuses and schemas come from it. */

@@ -50,7 +50,7 @@ export interface CheckResult {
   /** Index of the exchange in the case it judged, if any. */
   exchange?: number;
   /** Which source the rule comes from: `TMF630`, `document`, `profile` (the conformance profile), `kit`. */
-  source?: 'TMF630' | 'document' | 'profile' | 'kit';
+  source?: 'TMF630' | 'document' | 'profile' | 'kit' | 'RFC';
   /** The precise source of a failed rule: a JSON pointer, a TMF630 section, a kit file and request, a profile table. */
   cite?: string;
   /** Schema failures, with JSON pointer and rule. */
