@@ -23,14 +23,17 @@ export function itemKeys(items: unknown): string[] {
 
 const escape = (s: string) => s.replace(/~/g, '~0').replace(/\//g, '~1');
 
-/** The document's declaration of a list response header, as a JSON pointer (when the operation declares it). */
+/**
+ * The document's declaration of a list response header, as a JSON pointer (when the operation declares it). A
+ * Postman export embeds only method, path and responses of an operation: every field may be absent.
+ */
 export function headerPointer(op: Operation | undefined, name: string): string | undefined {
-  const declared = op?.responses['200']?.headers.find((h) => h.toLowerCase() === name.toLowerCase());
+  const declared = op?.responses?.['200']?.headers?.find((h) => h.toLowerCase() === name.toLowerCase());
   return op && declared ? `#/paths/${escape(op.path)}/${op.method}/responses/200/headers/${escape(declared)}` : undefined;
 }
 
 /** The document's declaration of a query parameter, as a JSON pointer (when the operation declares it). */
 export function parameterPointer(op: Operation | undefined, name: string): string | undefined {
-  const i = op?.parameters.findIndex((p) => p.name === name && p.in === 'query') ?? -1;
+  const i = op?.parameters?.findIndex((p) => p.name === name && p.in === 'query') ?? -1;
   return op && i >= 0 ? `#/paths/${escape(op.path)}/${op.method}/parameters/${i}` : undefined;
 }
