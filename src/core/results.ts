@@ -102,6 +102,8 @@ export interface ApiResult {
   cases: CaseResult[];
   summary: ApiSummary;
   durationMs: number;
+  /** What the run did differently from what was asked, and why (a target already ending with the base path). */
+  notes?: string[];
 }
 
 export interface RunResult {
