@@ -78,6 +78,8 @@ export interface Step {
   poll?: Poll;
   /** When a placeholder has no value (an attribute the target did not return), skip the step instead of failing. */
   optionalVars?: boolean;
+  /** A setup step: what it does and the case that exercises the same request (where a failure is explained). */
+  setup?: { what: string; seeCase: string };
 }
 
 /** Features a vendor may skip in the config; each case belongs to one. */

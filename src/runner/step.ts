@@ -20,6 +20,8 @@ export interface StepOutcome {
   /** A transport failure (the target misbehaved below HTTP). */
   transport?: TransportKind;
   advisory?: string;
+  /** A polling step whose state was not observed in time: the case is inconclusive (no document sets a deadline). */
+  inconclusive?: string;
 }
 
 /** The step's checks on its exchange (a transport failure is judged by `response-received` alone). */
@@ -51,10 +53,22 @@ async function sendPolling(step: Step, vars: Vars, env: StepEnv) {
     const reached = !step.poll || sent.ex.error || judge(step, sent.ex, env, vars, [step.poll.until])[0]?.status !== 'fail';
     if (reached || Date.now() + step.poll!.intervalMs > deadline) {
       if (step.poll) sent.ex.attempts = attempts;
-      return sent;
+      return { ...sent, reached: Boolean(reached) };
     }
     await new Promise((r) => setTimeout(r, step.poll!.intervalMs));
   }
+}
+
+/**
+ * A state the step polled for and did not see before the wait ended: its `until` check is skipped with
+ * "not observed within N s" (the wait is the config's flowTimeoutMs, not a rule of any document).
+ */
+function notObserved(step: Step, results: CheckResult[]): string {
+  const seconds = Math.round((step.poll!.timeoutMs / 1000) * 10) / 10;
+  const i = results.findIndex((r) => r.check === step.poll!.until.id && r.status === 'fail');
+  const reason = `not observed within ${seconds} s (${i >= 0 ? results[i]!.reason : 'state not reached'}); the wait is set by flowTimeoutMs in the config`;
+  if (i >= 0) results[i] = { ...results[i]!, status: 'skip', reason };
+  return `${step.name}: ${reason}`;
 }
 
 export async function runStep(step: Step, vars: Vars, env: StepEnv): Promise<StepOutcome> {
@@ -63,9 +77,11 @@ export async function runStep(step: Step, vars: Vars, env: StepEnv): Promise<Ste
       const ex = await waitForEvent(step, vars, env);
       return { exchange: ex, checks: judge(step, ex, env, vars) };
     }
-    const { ex, transport, advisory } = await sendPolling(step, vars, env);
+    const { ex, transport, advisory, reached } = await sendPolling(step, vars, env);
     capture(step, ex, vars);
-    return { exchange: ex, checks: judge(step, ex, env, vars), ...(transport ? { transport } : {}), ...(advisory ? { advisory } : {}) };
+    const results = judge(step, ex, env, vars);
+    const inconclusive = step.poll && !reached ? notObserved(step, results) : undefined;
+    return { exchange: ex, checks: results, ...(transport ? { transport } : {}), ...(advisory ? { advisory } : {}), ...(inconclusive ? { inconclusive } : {}) };
   } catch (e) {
     if (!(e instanceof UnresolvedError)) throw e;
     const reason = `step "${step.name}" not sent: ${e.message}`;

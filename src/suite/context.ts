@@ -33,7 +33,7 @@ export function makeCase(ctx: ResourceContext, suffix: string, init: {
     id: caseId(ctx, suffix), title: init.title, api: ctx.api.id, resource: ctx.resource.name,
     mandatory: init.mandatory, feature: init.feature,
     ...(init.notApplicable ? { notApplicable: init.notApplicable } : {}),
-    steps: [...ctx.setup, ...init.steps],
+    steps: [...ctx.setup, ...init.steps.map((s) => explainSetup(ctx, s))],
     cleanup: [...(init.cleanup ?? []), ...ctx.teardown],
   };
 }
@@ -49,6 +49,16 @@ function requiredPointer(api: ApiModel, resource: ResourceModel): string {
  * document for an attribute this document version does not require keeps only the citation it brings
  * (none: a recommendation).
  */
+/**
+ * A setup create of this resource sends the minimal or the rich payload: N1 or N2 sends the same request and
+ * shows why it fails, so a case whose setup fails points there instead of repeating the failure.
+ */
+function explainSetup(ctx: ResourceContext, step: Step): Step {
+  if (!step.name.startsWith('setup') || step.op === undefined || !('kind' in step.op) || step.op.kind !== 'create' || step.setup) return step;
+  const rich = step.request?.body === ctx.data.rich;
+  return { ...step, setup: { what: rich ? 'create with the richest payload' : 'create with the mandatory attributes only', seeCase: caseId(ctx, rich ? 'N2' : 'N1') } };
+}
+
 export function mandatoryAttributes(api: ApiModel, resource: ResourceModel, data: ResourceData): MandatoryAttribute[] {
   const out = new Map<string, MandatoryAttribute>();
   for (const name of ['id', 'href']) out.set(name, { name, source: 'kit', ...(data.kit ? { cite: data.kit } : {}) });
@@ -85,7 +95,8 @@ export function resourceContext(api: ApiModel, suite: SuiteData, resource: Resou
     const other = api.resources.find((r) => r.name === req.resource);
     const otherData = all[req.resource];
     if (!other || !otherData) continue;
-    setup.push(createStep(other, otherData.minimal, req.as, `setup: create ${req.resource}`));
+    setup.push({ ...createStep(other, otherData.minimal, req.as, `setup: create ${req.resource}`),
+      setup: { what: `create ${req.resource} with the mandatory attributes only`, seeCase: `TC_${other.schemaName}_N1` } });
     teardown.push(...cleanupDelete(other, req.as));
   }
   return { api, suite, resource, data, all, mandatory, filters, select, setup, teardown };
