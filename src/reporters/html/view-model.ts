@@ -94,7 +94,7 @@ export interface CaseView {
 export interface ApiReportView {
   pageTitle: string;
   meta: MetaView;
-  api: { id: string; title: string; version: string; label: string; baseUrl: string };
+  api: { id: string; title: string; version: string; label: string; baseUrl: string; notes: string[] };
   verdict: VerdictView;
   summary: SummaryView;
   cases: CaseView[];
@@ -236,7 +236,7 @@ function buildApiView(result: RunResult, api: ApiResult, who: Identity): ApiRepo
   return {
     pageTitle: `${label} — conformance report`,
     meta: metaView(result, who),
-    api: { id: api.id, title: api.title, version: api.version, label, baseUrl: api.baseUrl },
+    api: { id: api.id, title: api.title, version: api.version, label, baseUrl: api.baseUrl, notes: api.notes ?? [] },
     verdict: apiVerdict(api),
     summary: summaryView(api.summary, api.durationMs),
     cases: [...cases].sort(reviewOrder),
