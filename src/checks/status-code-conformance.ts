@@ -69,8 +69,9 @@ export const statusCodeConformance: Check = (ex, ctx) => {
   const expected = ctx.expect.join(' or ');
   if (!ctx.expect.includes(got)) {
     const source = ctx.expect.some((s) => declared.includes(s)) ? 'document' : 'TMF630';
+    const cite = source === 'document' && ctx.op ? `document #/paths/${ctx.op.path.replace(/~/g, '~0').replace(/\//g, '~1')}/${ctx.op.method}/responses (${declared.join(', ')})` : undefined;
     const said = got >= 400 ? serverSaid(ex, ctx) : undefined;
-    return fail(`expected ${expected}, got ${got}${ex.redirects?.length ? ` (after ${ex.redirects.length} redirect(s))` : ''}${said ? ` — server said: ${said}` : ''}`, { source });
+    return fail(`expected ${expected}, got ${got}${ex.redirects?.length ? ` (after ${ex.redirects.length} redirect(s))` : ''}${said ? ` — server said: ${said}` : ''}`, { source, ...(cite ? { cite } : {}) });
   }
   const notes = [undeclaredStatus(got, declared, ctx), partialPatch(ex, ctx)].filter((n): n is Note => n !== undefined);
   if (notes.length && ctx.strict) return fail(notes.map((n) => strictReason(n.id, n.text)).join('; '), { source: 'document' });
