@@ -73,14 +73,14 @@ export async function runCase(c: Case, env: CaseEnv): Promise<CaseRun> {
     }
     transport = out.transport;
     const failed = out.checks.some((r) => r.status === 'fail');
-    inconclusive = out.inconclusive;
+    inconclusive = out.inconclusive ? `inconclusive: ${out.inconclusive}` : undefined;
     if (out.transport || inconclusive || (failed && step.capture?.length)) break;
   }
   if (!transport) await runCleanup(c, vars, env, exchanges);
   const reason = setupFailure(c, checks, exchanges) ?? firstFailure(checks, exchanges);
   const result: CaseResult = {
     id: c.id, title: c.title, api: c.api, ...(c.resource ? { resource: c.resource } : {}), mandatory: c.mandatory,
-    status: reason ? 'fail' : inconclusive ? 'skip' : 'pass', ...(reason ?? inconclusive ? { reason: reason ?? `inconclusive: ${inconclusive}` } : {}),
+    status: reason ? 'fail' : inconclusive ? 'skip' : 'pass', ...(reason ?? inconclusive ? { reason: reason ?? inconclusive } : {}),
     exchanges, checks, advisories: [...advisories], durationMs: Math.round(performance.now() - t0),
   };
   emit({ type: 'caseEnd', api: c.api, result });

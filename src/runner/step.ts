@@ -10,6 +10,7 @@ import { applyChecks, capture, operationOf, parseBody } from '../checks/judge.js
 import { UnresolvedError, type Vars } from '../core/template.js';
 import { waitForEvent } from './event-step.js';
 import type { StepEnv } from './step-env.js';
+import { markNotObserved } from '../core/outcome.js';
 
 export type { StepEnv } from './step-env.js';
 
@@ -59,18 +60,6 @@ async function sendPolling(step: Step, vars: Vars, env: StepEnv) {
   }
 }
 
-/**
- * A state the step polled for and did not see before the wait ended: its `until` check is skipped with
- * "not observed within N s" (the wait is the config's flowTimeoutMs, not a rule of any document).
- */
-function notObserved(step: Step, results: CheckResult[]): string {
-  const seconds = Math.round((step.poll!.timeoutMs / 1000) * 10) / 10;
-  const i = results.findIndex((r) => r.check === step.poll!.until.id && r.status === 'fail');
-  const reason = `not observed within ${seconds} s (${i >= 0 ? results[i]!.reason : 'state not reached'}); the wait is set by flowTimeoutMs in the config`;
-  if (i >= 0) results[i] = { ...results[i]!, status: 'skip', reason };
-  return `${step.name}: ${reason}`;
-}
-
 export async function runStep(step: Step, vars: Vars, env: StepEnv): Promise<StepOutcome> {
   try {
     if (step.event) {
@@ -80,7 +69,7 @@ export async function runStep(step: Step, vars: Vars, env: StepEnv): Promise<Ste
     const { ex, transport, advisory, reached } = await sendPolling(step, vars, env);
     capture(step, ex, vars);
     const results = judge(step, ex, env, vars);
-    const inconclusive = step.poll && !reached ? notObserved(step, results) : undefined;
+    const inconclusive = !reached ? markNotObserved(step, results) : undefined;
     return { exchange: ex, checks: results, ...(transport ? { transport } : {}), ...(advisory ? { advisory } : {}), ...(inconclusive ? { inconclusive } : {}) };
   } catch (e) {
     if (!(e instanceof UnresolvedError)) throw e;

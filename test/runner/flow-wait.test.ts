@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { createMockServer, runConformance } from '../../src/composition.js';
+import { createMockServer, exportApi, runConformance } from '../../src/composition.js';
+import { runCollection } from '../../src/collection/index.js';
 import type { MockServer } from '../../src/mock/server.js';
 import { jsonRewrite, startRewritingProxy } from '../fixtures/targets/rewrite-proxy.js';
 
@@ -28,5 +29,15 @@ describe('an optional flow waiting for the server to progress on its own', () =>
     assert.equal(cases.flatMap((c) => c.checks).filter((k) => k.status === 'fail').length, 0);
     // The API's wait (300 ms) won over the run's (60 s).
     assert.ok(performance.now() - t0 < 10_000);
+  });
+
+  it('an exported collection run through newman says the same', async () => {
+    const config = { apis: { TMF622: { flowTimeoutMs: 300 } } };
+    const cases = ['TC_ProductOrder_FLOW1', 'TC_ProductOrder_FLOW2'];
+    const result = await runCollection({ collection: await exportApi('TMF622', { config, cases }), target: proxy.url, timeoutMs: 5000 });
+    const got = result.apis[0]!.cases.filter((c) => cases.includes(c.id));
+    assert.deepEqual(got.map((c) => c.status), ['skip', 'skip']);
+    assert.match(got[0]!.reason!, /^inconclusive: wait for a final state: not observed within 0\.3 s/);
+    assert.match(got[1]!.reason!, /^inconclusive: wait for the cancel request to finish: not observed within 0\.3 s/);
   });
 });
