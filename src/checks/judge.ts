@@ -53,8 +53,12 @@ export function applyChecks(uses: readonly CheckUse[], ex: Exchange, base: Omit<
 
 /** The JSON value a capture reads: a body, the response headers (lowercased names) or the Link header by rel. */
 function captureSource(from: NonNullable<Step['capture']>[number]['from'], ex: Exchange): ParsedBody {
-  if (from === 'headers' || from === 'links') {
+  if (from === 'headers' || from === 'links' || from === 'paging') {
     if (!ex.response) return { ok: false, error: 'no response' };
+    if (from === 'paging') {
+      const total = header(ex.response.headers, 'X-Total-Count')?.trim();
+      return total && /^\d{1,15}$/.test(total) ? { ok: true, value: { total: Number(total), lastIndex: Math.max(0, Number(total) - 1) } } : { ok: false, error: 'no X-Total-Count' };
+    }
     const headers = Object.fromEntries(Object.entries(ex.response.headers).map(([k, v]) => [k.toLowerCase(), v]));
     return { ok: true, value: from === 'headers' ? headers : linksByRel(header(ex.response.headers, 'link')) };
   }

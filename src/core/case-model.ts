@@ -38,9 +38,10 @@ export interface Capture {
   pointer: string;
   /**
    * What the pointer reads: the response body (default), the request body as sent (to compare later answers
-   * with it), the response headers (names lowercased: `/location`) or the Link header by relation (`/next`).
+   * with it), the response headers (names lowercased: `/location`), the Link header by relation (`/next`) or
+   * the paging a list answer claims (`/total`: X-Total-Count, `/lastIndex`: X-Total-Count − 1).
    */
-  from?: 'response' | 'request' | 'headers' | 'links';
+  from?: 'response' | 'request' | 'headers' | 'links' | 'paging';
 }
 
 /** The operation a step exercises: the spec's declared statuses and schemas come from it. */

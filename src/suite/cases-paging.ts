@@ -1,7 +1,8 @@
 /**
  * PAGING1: offset and limit. Two resources exist; page `offset=0, limit=1` (read twice: the server's order
  * must be stable for offset to be judged) and page `offset=1, limit=1` must be consistent pages, the second
- * continuing the first; a page past the end is empty (200 or 206, never 5xx); a Link header, when sent,
+ * continuing the first; the page at offset X-Total-Count−1 holds an item (the total is not too high) and the
+ * page at X-Total-Count is empty (not too low), answered 200 or 206, never 5xx; a Link header, when sent,
  * parses and its first/next/prev/last URIs fetch the pages they name.
  */
 import { makeCase, type ResourceContext } from './context.js';
@@ -11,7 +12,8 @@ import type { Capture, Case, CheckUse, Step } from '../core/case-model.js';
 const ANSWERED = ['status-code-conformance', 'no-server-error', 'json-body'];
 
 function pageStep(ctx: ResourceContext, name: string, offset: string, stepChecks: CheckUse[], as: string): Step {
-  const capture: Capture[] = [{ as, pointer: '' }, { as: `${as}Headers`, pointer: '', from: 'headers' }, { as: `${as}Links`, pointer: '', from: 'links' }];
+  const capture: Capture[] = [{ as, pointer: '' }, { as: `${as}Headers`, pointer: '', from: 'headers' }, { as: `${as}Links`, pointer: '', from: 'links' },
+    { as: `${as}Paging`, pointer: '', from: 'paging' }];
   return { name, op: { resource: ctx.resource.name, kind: 'list' }, request: listRequest(ctx.resource, [['offset', offset], ['limit', '1']]), expect: LIST_STATUSES, checks: stepChecks, capture };
 }
 
@@ -29,7 +31,9 @@ export function pagingCase(ctx: ResourceContext): Case {
     pageStep(ctx, 'page offset=0 limit=1', '0', okChecks(headers, 'link-header'), 'page0'),
     pageStep(ctx, 'page offset=0 limit=1, read again', '0', checks(...ANSWERED), 'page0again'),
     pageStep(ctx, 'page offset=1 limit=1', '1', okChecks(headers, 'link-header', { id: 'offset-honoured', params: { previous: ['{{page0}}', '{{page0again}}'] } }), 'page1'),
-    { name: 'page past the end (offset=X-Total-Count)', op: { resource: r.name, kind: 'list' }, request: listRequest(r, [['offset', '{{page0Headers.x-total-count}}'], ['limit', '1']]),
+    { name: 'page at the last item (offset=X-Total-Count-1)', op: { resource: r.name, kind: 'list' }, request: listRequest(r, [['offset', '{{page0Paging.lastIndex}}'], ['limit', '1']]),
+      expect: LIST_STATUSES, checks: checks(...ANSWERED, { id: 'total-count', params: { lastItem: true } }), optionalVars: true },
+    { name: 'page past the end (offset=X-Total-Count)', op: { resource: r.name, kind: 'list' }, request: listRequest(r, [['offset', '{{page0Paging.total}}'], ['limit', '1']]),
       expect: LIST_STATUSES, checks: checks(...ANSWERED, 'empty-page'), optionalVars: true },
     followStep(ctx, 'page0', 'next', { expected: '{{page1}}' }),
     followStep(ctx, 'page1', 'prev', { expected: '{{page0}}' }),
