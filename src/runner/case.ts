@@ -13,6 +13,8 @@ import { firstFailure } from '../core/outcome.js';
 export interface CaseEnv extends StepEnv {
   emitter: RunEmitter;
   runId: string;
+  /** Rewords a finished case's reason from the cases before it (see explain.ts), before it is announced. */
+  explain?: (result: CaseResult) => CaseResult;
 }
 
 export interface CaseRun {
@@ -83,6 +85,7 @@ export async function runCase(c: Case, env: CaseEnv): Promise<CaseRun> {
     status: reason ? 'fail' : inconclusive ? 'skip' : 'pass', ...(reason ?? inconclusive ? { reason: reason ?? inconclusive } : {}),
     exchanges, checks, advisories: [...advisories], durationMs: Math.round(performance.now() - t0),
   };
-  emit({ type: 'caseEnd', api: c.api, result });
-  return { result, ...(transport ? { transport } : {}), answered };
+  const explained = env.explain ? env.explain(result) : result;
+  emit({ type: 'caseEnd', api: c.api, result: explained });
+  return { result: explained, ...(transport ? { transport } : {}), answered };
 }

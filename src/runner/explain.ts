@@ -12,13 +12,11 @@ function patchOf(cases: readonly CaseResult[], patch2: CaseResult): CaseResult |
   return cases.find((c) => c.id === id);
 }
 
-/** Returns the cases with PATCH2's reason explained where PATCH1 failed the same way. */
-export function explainCases(cases: readonly CaseResult[]): CaseResult[] {
-  return cases.map((c) => {
-    if (!c.id.endsWith('_PATCH2') || c.status !== 'fail') return c;
-    const refusal = c.checks.find((k) => k.status === 'fail' && k.check === 'status-code-conformance' && /got 2\d\d/.test(k.reason ?? ''));
-    const patch1 = patchOf(cases, c);
-    if (!refusal || !patch1 || patch1.status !== 'fail' || !PATCH_IGNORED.test(patch1.reason ?? '')) return c;
-    return { ...c, reason: `patch the id: ${refusal.reason}; the id was not refused because the whole patch was ignored: ${patch1.id} failed the same way (${patch1.reason})` };
-  });
+/** The case with its reason explained by the cases before it (PATCH2 by PATCH1), or as it is. */
+export function explainCase(c: CaseResult, before: readonly CaseResult[]): CaseResult {
+  if (!c.id.endsWith('_PATCH2') || c.status !== 'fail') return c;
+  const refusal = c.checks.find((k) => k.status === 'fail' && k.check === 'status-code-conformance' && /got 2\d\d/.test(k.reason ?? ''));
+  const patch1 = patchOf(before, c);
+  if (!refusal || !patch1 || patch1.status !== 'fail' || !PATCH_IGNORED.test(patch1.reason ?? '')) return c;
+  return { ...c, reason: `patch the id: ${refusal.reason}; the id was not refused because the whole patch was ignored: ${patch1.id} failed the same way (${patch1.reason})` };
 }

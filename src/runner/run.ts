@@ -21,7 +21,7 @@ import type { Case, SuiteTable } from '../core/case-model.js';
 import { skipReason } from '../core/outcome.js';
 import { runSummary, summarize } from './summary.js';
 import { strictCase } from './strict.js';
-import { explainCases } from './explain.js';
+import { explainCase } from './explain.js';
 import { strictLeniencies, STRICTABLE, type LeniencyId } from '../tmf/policy.js';
 
 /** The leniencies strict mode tightens; USAGE when a name is not one of them. */
@@ -133,9 +133,10 @@ async function runApi(api: ApiModel, cases: Case[], options: RunOptions, base: O
   if (asGiven) notes.push(`the target ${baseUrl} already ends with ${api.id}'s base path ${basePath}: its cases go to ${baseUrl} (the base path is not appended again; --target is normally the server root)`);
   for (const n of notes) options.onNotice?.(n);
   // Cases take the default reading and note each leniency; strict mode fails each once, in the API's strict case.
-  const env: CaseEnv = { ...base, api, schemas: schemasFor(api), baseUrl, headers: { ...s.headers, ...options.headers }, strict: false, disabledChecks: s.disabledChecks };
-  base.emitter.emit({ type: 'apiStart', api: api.id, version: api.version, baseUrl });
   const results: CaseResult[] = [];
+  const env: CaseEnv = { ...base, api, schemas: schemasFor(api), baseUrl, headers: { ...s.headers, ...options.headers }, strict: false, disabledChecks: s.disabledChecks,
+    explain: (r) => explainCase(r, results) };
+  base.emitter.emit({ type: 'apiStart', api: api.id, version: api.version, baseUrl });
   let failures = 0;
   let lastError = '';
   let reached = false;
@@ -157,7 +158,7 @@ async function runApi(api: ApiModel, cases: Case[], options: RunOptions, base: O
       if (run.transport === 'unreachable' && !reached) unreachable = true;
     } else if (run.answered) failures = 0;
   }
-  const all = withStrictCase(api.id, explainCases(results), strictIds(options.strict ?? s.strict), base.emitter);
+  const all = withStrictCase(api.id, results, strictIds(options.strict ?? s.strict), base.emitter);
   const result: ApiResult = { id: api.id, title: api.title, version: api.version, basePath, baseUrl,
     cases: all, summary: summarize(all), durationMs: Math.round(performance.now() - t0), ...(notes.length ? { notes } : {}) };
   base.emitter.emit({ type: 'apiEnd', api: api.id, result });
