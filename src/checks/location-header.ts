@@ -29,7 +29,8 @@ export const locationHeader: Check = (ex, ctx) => {
   const location = resolved(raw.trim(), ex.request.url);
   if (!location) return fail(`Location ${preview(raw, 80)} is not a URI`, { source: 'RFC', cite });
   const href = typeof b.value.href === 'string' ? b.value.href : undefined;
-  if (href && /^https?:\/\//i.test(href) && resolved(href, ex.request.url)?.href !== location.href) {
+  const same = (a: URL | undefined, b: URL) => a !== undefined && a.origin === b.origin && a.pathname.replace(/\/+$/, '') === b.pathname.replace(/\/+$/, '') && a.search === b.search;
+  if (href && /^https?:\/\//i.test(href) && !same(resolved(href, ex.request.url), location)) {
     return fail(`Location ${preview(raw, 100)} is not the created resource's href ${preview(href, 100)}`, { source: 'RFC', cite });
   }
   return pass(location.href, { source: 'RFC' });
