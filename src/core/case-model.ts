@@ -146,6 +146,8 @@ export interface ResourceData {
   requires?: Array<{ resource: string; as: string }>;
   /** The kit request whose mandatory-attribute list checks this resource (cited for `id` and `href`). */
   kit?: { kit: string; request: string };
+  /** A source that requires a 201's Location to be the created resource's href (beside RFC 9110). */
+  location?: Citation;
   /** Per-resource mandatory flags of optional features (default: the suite's). */
   features?: Partial<Record<'patch' | 'delete' | 'paging' | 'notifications', boolean>>;
 }

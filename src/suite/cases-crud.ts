@@ -4,11 +4,13 @@
 import { makeCase, type ResourceContext } from './context.js';
 import { checks, cleanupDelete, createStep, echoCheck, errorChecks, getRequest, mandatoryCheck, okChecks } from './steps.js';
 import type { Case, Step } from '../core/case-model.js';
+import { citationText } from '../core/citation.js';
 
 /** Create, read back by id and by href: N1 with the minimal payload, N2 with the rich one. */
 function createCase(ctx: ResourceContext, suffix: 'N1' | 'N2', payload: Record<string, unknown>, what: string): Case {
   const { resource: r, mandatory } = ctx;
-  const create = createStep(r, payload, 'created', 'create', okChecks(mandatoryCheck(mandatory), echoCheck('{{createdSent}}', 'sent on create'), 'location-header'));
+  const create = createStep(r, payload, 'created', 'create', okChecks(mandatoryCheck(mandatory), echoCheck('{{createdSent}}', 'sent on create'),
+    { id: 'location-header', ...(ctx.data.location ? { params: { cite: citationText(ctx.data.location) } } : {}) }));
   create.capture!.push({ as: 'createdHeaders', pointer: '', from: 'headers' });
   const steps: Step[] = [create];
   if (r.operations.retrieve) {

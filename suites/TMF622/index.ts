@@ -41,6 +41,8 @@ export const suite: SuiteData = {
       },
       patch: { description: 'changed by tmf-ctk', priority: '2' },
       kit: KIT,
+      // The profile's href row: "Value in response must be the same as the one set in Location header".
+      location: PROFILE,
       mandatory: [
         { name: 'orderDate', source: 'profile', cite: PROFILE },
         { name: 'state', source: 'profile', cite: PROFILE },
