@@ -21,6 +21,12 @@ import { responseReceived } from './response-received.js';
 import { responseSchema } from './response-schema.js';
 import { statusCodeConformance } from './status-code-conformance.js';
 import type { CheckId } from '../core/check-ids.js';
+import { totalCount } from './total-count.js';
+import { offsetHonoured } from './offset-honoured.js';
+import { emptyPage } from './empty-page.js';
+import { linkHeader } from './link-header.js';
+import { samePage } from './same-page.js';
+import { locationHeader } from './location-header.js';
 import type { Check } from './types.js';
 
 /** Every id of CHECK_IDS (src/core/check-ids.ts) and no other: the type fails the build otherwise. */
@@ -36,6 +42,12 @@ export const CHECKS: Readonly<Record<CheckId, Check>> = {
   'href-resolvable': hrefResolvable,
   'error-shape': errorShape,
   'paging-headers': pagingHeaders,
+  'total-count': totalCount,
+  'offset-honoured': offsetHonoured,
+  'empty-page': emptyPage,
+  'link-header': linkHeader,
+  'same-page': samePage,
+  'location-header': locationHeader,
   'fields-selection': fieldsSelection,
   'filter-applied': filterApplied,
   'list-contains': listContains,

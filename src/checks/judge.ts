@@ -8,6 +8,8 @@ import type { ApiModel, Operation } from '../document/model.js';
 import type { CheckResult, Exchange } from '../core/results.js';
 import type { CheckUse, Step } from '../core/case-model.js';
 import { resolveTemplate, UnresolvedError, type Vars } from '../core/template.js';
+import { header } from '../tmf/media-types.js';
+import { linksByRel } from '../tmf/links.js';
 
 export type JudgeBase = Omit<CheckContext, 'params'>;
 
@@ -39,7 +41,7 @@ function runCheck(use: CheckUse, ex: Exchange, base: JudgeBase, vars: Vars): Che
     throw e;
   }
   const o = check(ex, { ...base, params });
-  return { check: use.id, status: o.status, ...(o.reason ? { reason: o.reason } : {}), ...(o.source ? { source: o.source } : {}),
+  return { check: use.id, status: o.status, ...(o.reason ? { reason: o.reason } : {}), ...(o.source ? { source: o.source } : {}), ...(o.cite ? { cite: o.cite } : {}),
     ...(o.schemaErrors ? { schemaErrors: o.schemaErrors } : {}), ...(o.advisory ? { advisory: o.advisory } : {}) };
 }
 
@@ -49,12 +51,26 @@ export function applyChecks(uses: readonly CheckUse[], ex: Exchange, base: Omit<
   return uses.filter((c) => !disabled.has(c.id)).map((c) => runCheck(c, ex, { ...base, body }, vars));
 }
 
-/** Stores the step's captures: from the response body (default) or the request body as sent. Returns the names stored. */
+/** The JSON value a capture reads: a body, the response headers (lowercased names) or the Link header by rel. */
+function captureSource(from: NonNullable<Step['capture']>[number]['from'], ex: Exchange): ParsedBody {
+  if (from === 'headers' || from === 'links' || from === 'paging') {
+    if (!ex.response) return { ok: false, error: 'no response' };
+    if (from === 'paging') {
+      const total = header(ex.response.headers, 'X-Total-Count')?.trim();
+      return total && /^\d{1,15}$/.test(total) ? { ok: true, value: { total: Number(total), lastIndex: Math.max(0, Number(total) - 1) } } : { ok: false, error: 'no X-Total-Count' };
+    }
+    const headers = Object.fromEntries(Object.entries(ex.response.headers).map(([k, v]) => [k.toLowerCase(), v]));
+    return { ok: true, value: from === 'headers' ? headers : linksByRel(header(ex.response.headers, 'link')) };
+  }
+  const text = from === 'request' ? ex.request.body : ex.response?.body;
+  return parseBody(text, from === 'request' ? false : ex.response?.truncated);
+}
+
+/** Stores the step's captures (see Capture.from). Returns the names stored. */
 export function capture(step: Pick<Step, 'capture'>, ex: Exchange, vars: Vars): string[] {
   const stored: string[] = [];
   for (const c of step.capture ?? []) {
-    const text = c.from === 'request' ? ex.request.body : ex.response?.body;
-    const parsed = parseBody(text, c.from === 'request' ? false : ex.response?.truncated);
+    const parsed = captureSource(c.from, ex);
     if (!parsed.ok) continue;
     const v = valueAt(parsed.value, c.pointer);
     if (v !== undefined) {

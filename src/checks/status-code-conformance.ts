@@ -45,6 +45,23 @@ function partialPatch(ex: Exchange, ctx: CheckContext): Note | undefined {
   return { id: 'patch-partial', text: `${ex.response!.status} to a patch without ${listed(missing)}, which ${name} lists as required; TMF630 lets a PATCH carry any subset` };
 }
 
+/**
+ * The target's own words about an unexpected status: a TMF Error's `reason` and `message` (or `code`), or the
+ * first 200 characters of any other body, on one line and without control characters.
+ */
+export function serverSaid(ex: Exchange, ctx: CheckContext): string | undefined {
+  const text = ex.response?.body;
+  if (!text) return undefined;
+  let said: string;
+  if (ctx.body.ok && isObject(ctx.body.value)) {
+    const e = ctx.body.value;
+    const parts = [e.reason, e.message].filter((v): v is string => typeof v === 'string' && v.trim().length > 0);
+    said = parts.length ? [...new Set(parts)].join(': ') : typeof e.code === 'string' ? `code ${e.code}` : text;
+  } else said = text;
+  const flat = said.replace(/[\u0000-\u001f\u007f]+/g, ' ').replace(/\s+/g, ' ').trim();
+  return flat ? (flat.length > 200 ? `${flat.slice(0, 200)}…` : flat) : undefined;
+}
+
 export const statusCodeConformance: Check = (ex, ctx) => {
   if (!ex.response) return skip('no response');
   const got = ex.response.status;
@@ -52,7 +69,9 @@ export const statusCodeConformance: Check = (ex, ctx) => {
   const expected = ctx.expect.join(' or ');
   if (!ctx.expect.includes(got)) {
     const source = ctx.expect.some((s) => declared.includes(s)) ? 'document' : 'TMF630';
-    return fail(`expected ${expected}, got ${got}${ex.redirects?.length ? ` (after ${ex.redirects.length} redirect(s))` : ''}`, { source });
+    const cite = source === 'document' && ctx.op ? `document #/paths/${ctx.op.path.replace(/~/g, '~0').replace(/\//g, '~1')}/${ctx.op.method}/responses (${declared.join(', ')})` : undefined;
+    const said = got >= 400 ? serverSaid(ex, ctx) : undefined;
+    return fail(`expected ${expected}, got ${got}${ex.redirects?.length ? ` (after ${ex.redirects.length} redirect(s))` : ''}${said ? ` — server said: ${said}` : ''}`, { source, ...(cite ? { cite } : {}) });
   }
   const notes = [undeclaredStatus(got, declared, ctx), partialPatch(ex, ctx)].filter((n): n is Note => n !== undefined);
   if (notes.length && ctx.strict) return fail(notes.map((n) => strictReason(n.id, n.text)).join('; '), { source: 'document' });

@@ -29,6 +29,7 @@ export interface CheckOutcome {
   status: CheckStatus;
   reason?: string;
   source?: CheckResult['source'];
+  cite?: string;
   schemaErrors?: SchemaError[];
   advisory?: string;
 }

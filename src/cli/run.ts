@@ -32,7 +32,8 @@ mandatory attributes, href, error shape, paging, fields, filters…).
   --header 'N: v'     extra request header, repeatable (auth); never written to reports in clear
   --company NAME      company shown in the reports
   --product NAME      product (and release) shown in the reports
-  --strict            the letter of the documents where they disagree with TMF630
+  --strict[=LIST]     the letter of the documents where they disagree with TMF630: every leniency, or those
+                      listed (json-charset,partial-page-status…); each one taken fails once per API
   --specs DIR         where the published documents are
   --collection FILE   run a Postman collection (one exported by "tmf-ctk export", or a TM Forum kit) through
                       newman instead; each top-level folder is a case; the same reporters
@@ -50,7 +51,7 @@ function ioStream(io: CliIO): Writable {
 }
 
 
-type RunValues = { target?: string; api?: string[]; all?: boolean; config?: string; specs?: string; strict?: boolean; company?: string; product?: string; ctk?: string[] };
+type RunValues = { target?: string; api?: string[]; all?: boolean; config?: string; specs?: string; strict?: string; company?: string; product?: string; ctk?: string[] };
 
 function nativeOptions(values: RunValues, config: RunConfig, timeoutMs: number | undefined, headers: Record<string, string>, io: CliIO): RunOptions {
   const apis = listOption(values.api);
@@ -59,7 +60,7 @@ function nativeOptions(values: RunValues, config: RunConfig, timeoutMs: number |
   if (apis.length === 0 && !values.all) throw new CtkError('USAGE', 'run needs --api LIST or --all', { hint: 'see "tmf-ctk run --help"' });
   return {
     target: values.target, apis, all: values.all, config, specsDir: values.specs, env: io.env, timeoutMs, headers,
-    strict: values.strict, company: values.company ?? config.company, product: values.product ?? config.product, release: config.release,
+    strict: values.strict === undefined ? undefined : values.strict === 'all' ? true : listOption([values.strict]), company: values.company ?? config.company, product: values.product ?? config.product, release: config.release,
     onNotice: (m) => io.err(`note: ${m}`),
   };
 }
@@ -85,11 +86,12 @@ async function runSuitesAndKits(values: RunValues, timeoutMs: number | undefined
 export const command: Command = {
   summary: 'run the conformance suites against a server and write reports',
   async run(argv, io) {
-    const { values } = parse('run', argv, {
+    // `--strict` alone means every leniency: parseArgs has no optional values, so it becomes `--strict=all`.
+    const { values } = parse('run', argv.map((a) => (a === '--strict' ? '--strict=all' : a)), {
       target: { type: 'string' }, api: { type: 'string', multiple: true }, all: { type: 'boolean' }, config: { type: 'string' },
       reporter: { type: 'string', multiple: true }, out: { type: 'string' }, timeout: { type: 'string' },
       header: { type: 'string', multiple: true }, company: { type: 'string' }, product: { type: 'string' },
-      strict: { type: 'boolean' }, specs: { type: 'string' }, collection: { type: 'string' }, environment: { type: 'string' }, ctk: { type: 'string', multiple: true },
+      strict: { type: 'string' }, specs: { type: 'string' }, collection: { type: 'string' }, environment: { type: 'string' }, ctk: { type: 'string', multiple: true },
     });
     if (values.help) return io.out(HELP), 0;
     if (values.collection && (values.api || values.all || values.config || values.strict)) {

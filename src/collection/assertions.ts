@@ -12,7 +12,7 @@
  */
 import type { CheckResult } from '../core/results.js';
 
-const SOURCES = ['TMF630', 'document', 'profile', 'kit'] as const;
+const SOURCES = ['TMF630', 'document', 'profile', 'kit', 'RFC'] as const;
 const ADVISORY = ' — advisory: ';
 /** A case the run did not send (breaker, unreachable target): the error message says why. */
 export const NOT_RUN = 'not run';

@@ -7,6 +7,7 @@
  */
 import { createHash } from 'node:crypto';
 import { apiSettings, type RunConfig } from '../runner/config.js';
+import { strictLeniencies } from '../tmf/policy.js';
 import { casesFor } from '../runner/run.js';
 import { operationOf } from '../checks/judge.js';
 import type { Case, Step, SuiteTable } from '../core/case-model.js';
@@ -94,7 +95,7 @@ export async function exportCollection(api: ApiModel, options: ExportOptions = {
   const suite: Omit<SandboxSuite, 'build'> = {
     format: SUITE_FORMAT,
     api: { id: api.id, version: api.version, title: api.title, basePath, mediaType: api.mediaType },
-    definitions: api.definitions, strict: settings.strict, disabledChecks: [...settings.disabledChecks], breaker: BREAKER,
+    definitions: api.definitions, strict: strictLeniencies(settings.strict).ids.length > 0, disabledChecks: [...settings.disabledChecks], breaker: BREAKER,
     cases: cases.map((c, i) => sandboxCase(c, skips[i])),
   };
   const library = await sandboxLibrary();

@@ -4,7 +4,7 @@
  * top-level folder; each request an exchange (a polling request sent again replaces its exchange and counts
  * the attempts); each `pm.test` a check (see assertions.ts for how a name reads back).
  */
-import { firstFailure } from '../core/outcome.js';
+import { firstFailure, inconclusiveReason } from '../core/outcome.js';
 import { isSensitiveHeader } from '../core/redact.js';
 import { describeError } from '../runner/http-client.js';
 import type { CaseResult, CheckResult, Exchange, RecordedRequest, RecordedResponse, RunEvent } from '../core/results.js';
@@ -179,12 +179,13 @@ export class RunRecorder {
     this.#flush();
     this.#open = undefined;
     const reason = c.notRun !== undefined ? `not run: ${c.notRun}${this.lastTransport ? ` (${this.lastTransport})` : ''}` : firstFailure(c.checks, c.exchanges);
-    const skip = !reason && (c.skipped !== undefined || (c.exchanges.length === 0 && c.checks.length === 0));
+    const inconclusive = reason ? undefined : inconclusiveReason(c.checks, c.exchanges);
+    const skip = !reason && (inconclusive !== undefined || c.skipped !== undefined || (c.exchanges.length === 0 && c.checks.length === 0));
     const p = c.plan;
     const result: CaseResult = {
       id: p.id, title: p.title, api: this.#o.plan.api.id, ...caseLabels(p), mandatory: p.mandatory,
       status: reason ? 'fail' : skip ? 'skip' : 'pass',
-      ...(reason ? { reason } : skip ? { reason: c.skipped ?? 'no request was sent' } : {}),
+      ...(reason ? { reason } : skip ? { reason: inconclusive ?? c.skipped ?? 'no request was sent' } : {}),
       exchanges: c.exchanges, checks: c.checks, advisories: [...c.advisories], durationMs: Math.round(performance.now() - c.t0),
     };
     this.#results.set(p.key, result);

@@ -28,7 +28,6 @@ export interface RequestTemplate {
 
 /** A check applied to a step's exchange; `params` are templates resolved before the check runs. */
 export interface CheckUse {
-  /** One of CHECK_IDS: a suite naming an unknown check does not compile. */
   id: CheckId;
   params?: Record<string, Template>;
 }
@@ -38,8 +37,12 @@ export interface Capture {
   as: string;
   /** JSON pointer into the body (`''` = the whole body, `/id`). */
   pointer: string;
-  /** Which body: the response's (default) or the request's as sent (to compare later answers with it). */
-  from?: 'response' | 'request';
+  /**
+   * What the pointer reads: the response body (default), the request body as sent (to compare later answers
+   * with it), the response headers (names lowercased: `/location`), the Link header by relation (`/next`) or
+   * the paging a list answer claims (`/total`: X-Total-Count, `/lastIndex`: X-Total-Count − 1).
+   */
+  from?: 'response' | 'request' | 'headers' | 'links' | 'paging';
 }
 
 /** The operation a step exercises: the spec's declared statuses and schemas come from it. */
@@ -77,6 +80,8 @@ export interface Step {
   poll?: Poll;
   /** When a placeholder has no value (an attribute the target did not return), skip the step instead of failing. */
   optionalVars?: boolean;
+  /** A setup step: what it does and the case that exercises the same request (where a failure is explained). */
+  setup?: { what: string; seeCase: string };
 }
 
 /** Features a vendor may skip in the config; each case belongs to one. */
@@ -100,16 +105,24 @@ export interface Case {
   cleanup: Step[];
 }
 
+/**
+ * Where a rule comes from, precisely enough for a reader to check it: the document (a JSON pointer), TMF630
+ * (a section), a TM Forum kit (file and request name) or a conformance profile (document, version, table).
+ * A rule that can fail a case names one; a rule without one is a recommendation (an advisory).
+ */
+export type Citation =
+  | { document: string }
+  | { tmf630: string }
+  | { kit: string; request: string }
+  | { profile: string; version: string; table: string };
+
 /** One attribute a conformance rule requires in responses, with the rule's source. */
 export interface MandatoryAttribute {
   name: string;
-  /**
-   * `document`: the entity's/create schema's required list; `profile`: the conformance profile; `kit`: what one
-   * of TM Forum's v4 kits checks, named in `cite` (the kit's file and request).
-   */
+  /** `document`: the entity's required list; `kit`: what TM Forum's kit checks; `profile`: a conformance profile's table. */
   source: 'document' | 'profile' | 'kit';
-  /** Where a reader checks the rule: `TMF622 v4.0.0 CTK ctk/…testkit.json, request "/ProductOrder"`. */
-  cite?: string;
+  /** The checkable source; without one the attribute is only recommended (advisory, strict mode too). */
+  cite?: Citation;
   /** `advisory`: absence is noted, never a failure (a reading the documents leave open). */
   level?: 'required' | 'advisory';
 }
@@ -132,6 +145,10 @@ export interface ResourceData {
   contextMissing?: Array<{ title: string; body: Record<string, unknown> }>;
   /** Resources to create before each case of this one (`{{order.id}}` in payloads), cleaned up after. */
   requires?: Array<{ resource: string; as: string }>;
+  /** The kit request whose mandatory-attribute list checks this resource (cited for `id` and `href`). */
+  kit?: { kit: string; request: string };
+  /** A source that requires a 201's Location to be the created resource's href (beside RFC 9110). */
+  location?: Citation;
   /** Per-resource mandatory flags of optional features (default: the suite's). */
   features?: Partial<Record<'patch' | 'delete' | 'paging' | 'notifications', boolean>>;
 }

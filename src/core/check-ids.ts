@@ -22,6 +22,12 @@ export const CHECK_IDS = [
   'cart-totals',
   'event-conformance',
   'no-event',
+  'total-count',
+  'offset-honoured',
+  'empty-page',
+  'link-header',
+  'same-page',
+  'location-header',
 ] as const;
 
 export type CheckId = (typeof CHECK_IDS)[number];

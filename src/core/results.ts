@@ -50,7 +50,9 @@ export interface CheckResult {
   /** Index of the exchange in the case it judged, if any. */
   exchange?: number;
   /** Which source the rule comes from: `TMF630`, `document`, `profile` (the conformance profile), `kit`. */
-  source?: 'TMF630' | 'document' | 'profile' | 'kit';
+  source?: 'TMF630' | 'document' | 'profile' | 'kit' | 'RFC';
+  /** The precise source of a failed rule: a JSON pointer, a TMF630 section, a kit file and request, a profile table. */
+  cite?: string;
   /** Schema failures, with JSON pointer and rule. */
   schemaErrors?: SchemaError[];
   /** Where TMF630 and the document disagree and the target took one reading. */
@@ -102,6 +104,8 @@ export interface ApiResult {
   cases: CaseResult[];
   summary: ApiSummary;
   durationMs: number;
+  /** What the run did differently from what was asked, and why (a target already ending with the base path). */
+  notes?: string[];
 }
 
 export interface RunResult {

@@ -41,7 +41,7 @@ function timestamp(iso: string | undefined, fallback: string): string {
 }
 
 function checkLine(c: CheckResult): string {
-  const lines = [`[${c.check}]${c.source ? ` (${c.source})` : ''} ${c.reason ?? c.status}`];
+  const lines = [`[${c.check}]${c.source ? ` (${c.source}${c.cite ? `: ${c.cite}` : ''})` : ''} ${c.reason ?? c.status}`];
   for (const e of c.schemaErrors ?? []) {
     lines.push(`    at ${e.pointer || '(root)'}: ${e.rule}: ${e.message}${e.expected ? `; expected ${e.expected}` : ''}${e.found ? `; found ${e.found}` : ''} (${e.schema})`);
   }

@@ -13,6 +13,8 @@ import { firstFailure } from '../core/outcome.js';
 export interface CaseEnv extends StepEnv {
   emitter: RunEmitter;
   runId: string;
+  /** Rewords a finished case's reason from the cases before it (see explain.ts), before it is announced. */
+  explain?: (result: CaseResult) => CaseResult;
 }
 
 export interface CaseRun {
@@ -35,6 +37,19 @@ async function runCleanup(c: Case, vars: Vars, env: CaseEnv, exchanges: Exchange
   }
 }
 
+/**
+ * A case stopped by its setup says so and points at the case that sends the same request:
+ * "setup: create with the richest payload refused (expected 201, got 400 — server said: …); see TC_ProductOrder_N2".
+ */
+function setupFailure(c: Case, checks: readonly CheckResult[], exchanges: readonly Exchange[]): string | undefined {
+  const f = checks.find((k) => k.status === 'fail');
+  const name = f?.exchange !== undefined ? exchanges[f.exchange]?.step : undefined;
+  const setup = c.steps.find((s) => s.name === name)?.setup;
+  if (!f || !setup || setup.seeCase === c.id) return undefined;
+  const why = `${f.check === 'status-code-conformance' || f.check === 'response-received' ? '' : `${f.check}: `}${f.reason ?? 'failed'}`;
+  return `setup: ${setup.what} ${f.check === 'status-code-conformance' ? 'refused' : 'failed'} (${why}); see ${setup.seeCase}`;
+}
+
 export async function runCase(c: Case, env: CaseEnv): Promise<CaseRun> {
   const t0 = performance.now();
   const emit = env.emitter.emit.bind(env.emitter);
@@ -45,6 +60,7 @@ export async function runCase(c: Case, env: CaseEnv): Promise<CaseRun> {
   const advisories = new Set<string>();
   let transport: TransportKind | undefined;
   let answered = false;
+  let inconclusive: string | undefined;
   for (const step of c.steps) {
     const out = await runStep(step, vars, env);
     const index = out.exchange ? exchanges.push(out.exchange) - 1 : undefined;
@@ -59,15 +75,17 @@ export async function runCase(c: Case, env: CaseEnv): Promise<CaseRun> {
     }
     transport = out.transport;
     const failed = out.checks.some((r) => r.status === 'fail');
-    if (out.transport || (failed && step.capture?.length)) break;
+    inconclusive = out.inconclusive ? `inconclusive: ${out.inconclusive}` : undefined;
+    if (out.transport || inconclusive || (failed && step.capture?.length)) break;
   }
   if (!transport) await runCleanup(c, vars, env, exchanges);
-  const reason = firstFailure(checks, exchanges);
+  const reason = setupFailure(c, checks, exchanges) ?? firstFailure(checks, exchanges);
   const result: CaseResult = {
     id: c.id, title: c.title, api: c.api, ...(c.resource ? { resource: c.resource } : {}), mandatory: c.mandatory,
-    status: reason ? 'fail' : 'pass', ...(reason ? { reason } : {}),
+    status: reason ? 'fail' : inconclusive ? 'skip' : 'pass', ...(reason ?? inconclusive ? { reason: reason ?? inconclusive } : {}),
     exchanges, checks, advisories: [...advisories], durationMs: Math.round(performance.now() - t0),
   };
-  emit({ type: 'caseEnd', api: c.api, result });
-  return { result, ...(transport ? { transport } : {}), answered };
+  const explained = env.explain ? env.explain(result) : result;
+  emit({ type: 'caseEnd', api: c.api, result: explained });
+  return { result: explained, ...(transport ? { transport } : {}), answered };
 }

@@ -5,6 +5,7 @@
 import { readFile } from 'node:fs/promises';
 import { Ajv } from 'ajv';
 import { CHECK_IDS, type CheckId } from '../core/check-ids.js';
+import { STRICTABLE } from '../tmf/policy.js';
 import { CtkError } from '../errors.js';
 import type { ApiModel } from '../document/model.js';
 import { registry } from '../document/registry.js';
@@ -19,7 +20,10 @@ export interface ApiConfig {
   skipFeatures?: Feature[];
   skipCases?: string[];
   disableChecks?: CheckId[];
-  strict?: boolean;
+  /** Strict mode: every strictable leniency, or those named. */
+  strict?: boolean | string[];
+  /** How long this API's flows wait for the server to progress on its own (ms); wins over the run's. */
+  flowTimeoutMs?: number;
 }
 
 export interface RunConfig {
@@ -28,7 +32,7 @@ export interface RunConfig {
   product?: string;
   release?: string;
   timeoutMs?: number;
-  strict?: boolean;
+  strict?: boolean | string[];
   headers?: Record<string, string>;
   disableChecks?: CheckId[];
   skipFeatures?: Feature[];
@@ -49,7 +53,7 @@ const common = {
   headers,
   disableChecks: { type: 'array', items: { enum: CHECK_IDS } },
   skipFeatures: { type: 'array', items: { enum: FEATURES } },
-  strict: { type: 'boolean' },
+  strict: { anyOf: [{ type: 'boolean' }, { type: 'array', items: { enum: ['all', ...STRICTABLE] } }] },
 };
 
 export const CONFIG_SCHEMA = {
@@ -78,6 +82,7 @@ export const CONFIG_SCHEMA = {
         properties: {
           ...common,
           basePath: { type: 'string', pattern: '^/' },
+          flowTimeoutMs: { type: 'integer', minimum: 1, maximum: 3_600_000 },
           skipCases: { type: 'array', items: { type: 'string' } },
           payloads: {
             type: 'object',
@@ -167,6 +172,7 @@ export function apiSettings(config: RunConfig, apiId: string) {
     skipFeatures: new Set<Feature>([...(config.skipFeatures ?? []), ...(api.skipFeatures ?? [])]),
     skipCases: new Set(api.skipCases ?? []),
     disabledChecks: new Set([...(config.disableChecks ?? []), ...(api.disableChecks ?? [])]),
-    strict: api.strict ?? config.strict ?? false,
+    strict: (api.strict ?? config.strict ?? false) as boolean | string[],
+    flowTimeoutMs: api.flowTimeoutMs ?? config.flowTimeoutMs,
   };
 }

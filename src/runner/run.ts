@@ -20,6 +20,16 @@ import { buildCases } from '../suite/generate.js';
 import type { Case, SuiteTable } from '../core/case-model.js';
 import { skipReason } from '../core/outcome.js';
 import { runSummary, summarize } from './summary.js';
+import { strictCase } from './strict.js';
+import { explainCase } from './explain.js';
+import { strictLeniencies, STRICTABLE, type LeniencyId } from '../tmf/policy.js';
+
+/** The leniencies strict mode tightens; USAGE when a name is not one of them. */
+export function strictIds(value: boolean | string | readonly string[] | undefined): LeniencyId[] {
+  const { ids, unknown } = strictLeniencies(value);
+  if (unknown.length) throw new CtkError('USAGE', `--strict: no such leniency ${unknown.map((u) => `"${u}"`).join(', ')}`, { hint: `valid: all, ${STRICTABLE.join(', ')}` });
+  return ids;
+}
 
 export interface RunOptions extends Pick<SpecSources, 'specsDir' | 'env'> {
   /** The server root; each API's base path is appended. */
@@ -35,7 +45,8 @@ export interface RunOptions extends Pick<SpecSources, 'specsDir' | 'env'> {
   timeoutMs?: number;
   /** Extra headers (auth) for every request; win over the config's. */
   headers?: Record<string, string>;
-  strict?: boolean;
+  /** Strict mode: every strictable leniency (`true`), or those named (`['json-charset']`); wins over the config's. */
+  strict?: boolean | string[];
   company?: string;
   product?: string;
   release?: string;
@@ -69,7 +80,8 @@ function suiteOf(api: ApiModel, options: Pick<RunOptions, 'config' | 'suites'>):
   }
   const config = options.config ?? {};
   const suite = options.suites && Object.hasOwn(options.suites, api.id) ? options.suites[api.id] : undefined;
-  const all = buildCases(api, { payloads: apiSettings(config, api.id).payloads, flowTimeoutMs: config.flowTimeoutMs }, suite);
+  const settings = apiSettings(config, api.id);
+  const all = buildCases(api, { payloads: settings.payloads, flowTimeoutMs: settings.flowTimeoutMs }, suite);
   return { all, problems: apiConfigProblems(config, api, all.map((c) => c.id)) };
 }
 
@@ -106,15 +118,28 @@ function notRun(c: Case, reason: string, status: 'skip' | 'fail', emitter: RunEm
   return result;
 }
 
+/** The API's cases, plus its strict case (announced like any other) when strict mode tightens leniencies. */
+function withStrictCase(apiId: string, results: CaseResult[], ids: LeniencyId[], emitter: RunEmitter): CaseResult[] {
+  const strict = strictCase(apiId, results, ids);
+  if (!strict) return results;
+  emitter.emit({ type: 'caseStart', api: apiId, caseId: strict.id, title: strict.title, mandatory: true });
+  emitter.emit({ type: 'caseEnd', api: apiId, result: strict });
+  return [...results, strict];
+}
+
 async function runApi(api: ApiModel, cases: Case[], options: RunOptions, base: Omit<CaseEnv, 'api' | 'schemas' | 'baseUrl' | 'headers' | 'strict' | 'disabledChecks'>): Promise<ApiRun> {
   const t0 = performance.now();
   const s = apiSettings(options.config ?? {}, api.id);
   const basePath = s.basePath ?? api.basePath;
   const { url: baseUrl, asGiven } = apiBaseUrl(options.target, basePath);
-  if (asGiven) options.onNotice?.(`the target ${baseUrl} already ends with ${api.id}'s base path ${basePath}: its cases go to ${baseUrl} (the base path is not appended again; --target is normally the server root)`);
-  const env: CaseEnv = { ...base, api, schemas: schemasFor(api), baseUrl, headers: { ...s.headers, ...options.headers }, strict: options.strict ?? s.strict, disabledChecks: s.disabledChecks };
-  base.emitter.emit({ type: 'apiStart', api: api.id, version: api.version, baseUrl });
+  const notes: string[] = [];
+  if (asGiven) notes.push(`the target ${baseUrl} already ends with ${api.id}'s base path ${basePath}: its cases go to ${baseUrl} (the base path is not appended again; --target is normally the server root)`);
+  for (const n of notes) options.onNotice?.(n);
+  // Cases take the default reading and note each leniency; strict mode fails each once, in the API's strict case.
   const results: CaseResult[] = [];
+  const env: CaseEnv = { ...base, api, schemas: schemasFor(api), baseUrl, headers: { ...s.headers, ...options.headers }, strict: false, disabledChecks: s.disabledChecks,
+    explain: (r) => explainCase(r, results) };
+  base.emitter.emit({ type: 'apiStart', api: api.id, version: api.version, baseUrl });
   let failures = 0;
   let lastError = '';
   let reached = false;
@@ -136,8 +161,9 @@ async function runApi(api: ApiModel, cases: Case[], options: RunOptions, base: O
       if (run.transport === 'unreachable' && !reached) unreachable = true;
     } else if (run.answered) failures = 0;
   }
+  const all = withStrictCase(api.id, results, strictIds(options.strict ?? s.strict), base.emitter);
   const result: ApiResult = { id: api.id, title: api.title, version: api.version, basePath, baseUrl,
-    cases: results, summary: summarize(results), durationMs: Math.round(performance.now() - t0) };
+    cases: all, summary: summarize(all), durationMs: Math.round(performance.now() - t0), ...(notes.length ? { notes } : {}) };
   base.emitter.emit({ type: 'apiEnd', api: api.id, result });
   return { result, unreachable };
 }
@@ -158,6 +184,8 @@ export async function runConformance(options: RunOptions): Promise<RunResult> {
   const suites = apis.map((api) => ({ api, ...suiteOf(api, options) }));
   const wrong = [...unknownApiProblems(config), ...suites.flatMap((s) => s.problems)];
   if (wrong.length > 0) throw configReferenceError(wrong);
+  strictIds(options.strict);
+  for (const s of suites) strictIds(apiSettings(config, s.api.id).strict);
   const plan = suites.map((s) => ({ api: s.api, cases: selected(s.all, options) }));
   const emitter = new RunEmitter();
   if (options.onEvent) emitter.on(options.onEvent);

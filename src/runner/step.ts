@@ -10,6 +10,7 @@ import { applyChecks, capture, operationOf, parseBody } from '../checks/judge.js
 import { UnresolvedError, type Vars } from '../core/template.js';
 import { waitForEvent } from './event-step.js';
 import type { StepEnv } from './step-env.js';
+import { markNotObserved } from '../core/outcome.js';
 
 export type { StepEnv } from './step-env.js';
 
@@ -20,6 +21,8 @@ export interface StepOutcome {
   /** A transport failure (the target misbehaved below HTTP). */
   transport?: TransportKind;
   advisory?: string;
+  /** A polling step whose state was not observed in time: the case is inconclusive (no document sets a deadline). */
+  inconclusive?: string;
 }
 
 /** The step's checks on its exchange (a transport failure is judged by `response-received` alone). */
@@ -51,7 +54,7 @@ async function sendPolling(step: Step, vars: Vars, env: StepEnv) {
     const reached = !step.poll || sent.ex.error || judge(step, sent.ex, env, vars, [step.poll.until])[0]?.status !== 'fail';
     if (reached || Date.now() + step.poll!.intervalMs > deadline) {
       if (step.poll) sent.ex.attempts = attempts;
-      return sent;
+      return { ...sent, reached: Boolean(reached) };
     }
     await new Promise((r) => setTimeout(r, step.poll!.intervalMs));
   }
@@ -63,9 +66,11 @@ export async function runStep(step: Step, vars: Vars, env: StepEnv): Promise<Ste
       const ex = await waitForEvent(step, vars, env);
       return { exchange: ex, checks: judge(step, ex, env, vars) };
     }
-    const { ex, transport, advisory } = await sendPolling(step, vars, env);
+    const { ex, transport, advisory, reached } = await sendPolling(step, vars, env);
     capture(step, ex, vars);
-    return { exchange: ex, checks: judge(step, ex, env, vars), ...(transport ? { transport } : {}), ...(advisory ? { advisory } : {}) };
+    const results = judge(step, ex, env, vars);
+    const inconclusive = !reached ? markNotObserved(step, results) : undefined;
+    return { exchange: ex, checks: results, ...(transport ? { transport } : {}), ...(advisory ? { advisory } : {}), ...(inconclusive ? { inconclusive } : {}) };
   } catch (e) {
     if (!(e instanceof UnresolvedError)) throw e;
     const reason = `step "${step.name}" not sent: ${e.message}`;

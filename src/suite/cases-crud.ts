@@ -4,13 +4,15 @@
 import { makeCase, type ResourceContext } from './context.js';
 import { checks, cleanupDelete, createStep, echoCheck, errorChecks, getRequest, mandatoryCheck, okChecks } from './steps.js';
 import type { Case, Step } from '../core/case-model.js';
+import { citationText } from '../core/citation.js';
 
 /** Create, read back by id and by href: N1 with the minimal payload, N2 with the rich one. */
 function createCase(ctx: ResourceContext, suffix: 'N1' | 'N2', payload: Record<string, unknown>, what: string): Case {
   const { resource: r, mandatory } = ctx;
-  const steps: Step[] = [
-    createStep(r, payload, 'created', 'create', okChecks(mandatoryCheck(mandatory), echoCheck('{{createdSent}}', 'sent on create'))),
-  ];
+  const create = createStep(r, payload, 'created', 'create', okChecks(mandatoryCheck(mandatory), echoCheck('{{createdSent}}', 'sent on create'),
+    { id: 'location-header', ...(ctx.data.location ? { params: { cite: citationText(ctx.data.location) } } : {}) }));
+  create.capture!.push({ as: 'createdHeaders', pointer: '', from: 'headers' });
+  const steps: Step[] = [create];
   if (r.operations.retrieve) {
     steps.push({
       name: 'retrieve by id', op: { resource: r.name, kind: 'retrieve' }, request: getRequest(r), expect: [200],
@@ -20,9 +22,14 @@ function createCase(ctx: ResourceContext, suffix: 'N1' | 'N2', payload: Record<s
       name: 'retrieve by href', op: { resource: r.name, kind: 'retrieve' }, request: { method: 'GET', url: '{{created.href}}' }, expect: [200],
       checks: checks('no-server-error', 'json-body', { id: 'href-resolvable', params: { id: '{{created.id}}' } }),
     });
+    // Skipped when the server sends no Location (it is optional).
+    steps.push({
+      name: 'retrieve by Location', op: { resource: r.name, kind: 'retrieve' }, request: { method: 'GET', url: '{{createdHeaders.location}}' }, expect: [200],
+      checks: checks('no-server-error', 'json-body', { id: 'href-resolvable', params: { id: '{{created.id}}', label: 'the Location' } }), optionalVars: true,
+    });
   }
   return makeCase(ctx, suffix, {
-    title: `Create a ${r.name} with ${what}, then retrieve it by id and by href`,
+    title: `Create a ${r.name} with ${what}, then retrieve it by id, by href and by its Location`,
     feature: 'create', mandatory: true, steps, cleanup: cleanupDelete(r),
   });
 }

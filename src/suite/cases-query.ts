@@ -2,6 +2,7 @@
  * The kits' list cases (N3 list and search, N4 fields, N5 filter with fields) and paging.
  */
 import { makeCase, type ResourceContext } from './context.js';
+import { pagingCase } from './cases-paging.js';
 import { checks, cleanupDelete, createStep, getRequest, LIST_STATUSES, listRequest, mandatoryCheck, okChecks } from './steps.js';
 import type { Case, CheckUse, Step } from '../core/case-model.js';
 import type { CheckId } from '../core/check-ids.js';
@@ -19,6 +20,8 @@ const contains = (complete = false): CheckUse => ({ id: 'list-contains', params:
  * on a complete page.
  */
 const containsFor = (filter: string): CheckUse => contains(filter !== 'id' && filter !== 'href');
+/** A search by the created id matches one resource, which any page holds: X-Total-Count must be the item count. */
+const totalFor = (filter: string): CheckUse[] => (filter === 'id' ? [{ id: 'total-count', params: { complete: true } }] : []);
 const fieldsCheck = (fields: string[], present: string[]): CheckUse => ({ id: 'fields-selection', params: { fields, present } });
 
 function listAndSearchCase(ctx: ResourceContext): Case {
@@ -27,7 +30,7 @@ function listAndSearchCase(ctx: ResourceContext): Case {
     createStep(r, ctx.data.minimal, 'created', 'setup: create'),
     listStep(ctx, 'list', undefined, okChecks(mandatoryCheck(mandatory), contains(true))),
     ...ctx.filters.map((f) => listStep(ctx, `search by ${f}`, [[f, `{{created.${f}}}`]],
-      okChecks('filter-applied', containsFor(f)), { optionalVars: true })),
+      okChecks('filter-applied', containsFor(f), ...totalFor(f)), { optionalVars: true })),
   ];
   return makeCase(ctx, 'N3', {
     title: `List ${r.name} and search by attribute (${ctx.filters.join(', ')}): every item matches, the created one is found`,
@@ -62,23 +65,11 @@ function filteredFieldsCase(ctx: ResourceContext): Case {
   const steps: Step[] = [
     createStep(r, ctx.data.rich, 'created', 'setup: create'),
     listStep(ctx, `search by ${filter} with fields=${fields.join(',')}`, [[filter, `{{created.${filter}}}`], ['fields', fields.join(',')]],
-      [...checks(...JSON_NO_SCHEMA, 'filter-applied'), containsFor(filter), fieldsCheck(fields, [])], { optionalVars: true }),
+      [...checks(...JSON_NO_SCHEMA, 'filter-applied'), containsFor(filter), ...totalFor(filter), fieldsCheck(fields, [])], { optionalVars: true }),
   ];
   return makeCase(ctx, 'N5', {
     title: `Search ${r.name} by ${filter} with fields=${fields.join(',')}: matching items with only those attributes`,
     feature: 'filter', mandatory: true, steps, cleanup: cleanupDelete(r),
-  });
-}
-
-function pagingCase(ctx: ResourceContext): Case {
-  const r = ctx.resource;
-  const page = (offset: number): Step => listStep(ctx, `page offset=${offset} limit=1`, [['offset', String(offset)], ['limit', '1']],
-    okChecks({ id: 'paging-headers', params: { minTotal: 2 } }));
-  return makeCase(ctx, 'PAGING1', {
-    title: `Page through ${r.name} with offset and limit: page size and X-Total-Count/X-Result-Count consistent (200 or 206)`,
-    feature: 'paging', mandatory: ctx.data.features?.paging ?? ctx.suite.features.paging,
-    steps: [createStep(r, ctx.data.minimal, 'created', 'setup: create first'), createStep(r, ctx.data.minimal, 'second', 'setup: create second'), page(0), page(1)],
-    cleanup: [...cleanupDelete(r), ...cleanupDelete(r, 'second')],
   });
 }
 

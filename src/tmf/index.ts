@@ -9,3 +9,4 @@ export * from './paths.js';
 export * from './policy.js';
 export * from './query.js';
 export * from './sort.js';
+export * from './links.js';

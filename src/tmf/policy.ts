@@ -30,11 +30,28 @@ export const LENIENCIES = [
   { id: 'event-envelope', tmf630: 'an event carries the resource under `event`', document: 'the event schema\'s key: `event`, or `payload` in TMF666 v4',
     lenient: 'the resource is read under either key; the one the document does not use passes with an advisory', strict: 'only the document\'s key' },
   { id: 'mandatory-attributes', tmf630: '—', document: 'required lists of the entity schemas',
-    lenient: 'the document\'s required lists and the conformance profile of each API (what TM Forum kits check) fail, each named; recommended attributes neither requires are noted',
-    strict: 'recommended attributes fail too' },
+    lenient: 'the document\'s required lists, TM Forum\'s kits and the conformance profiles fail, each cited (JSON pointer, kit file and request, profile table); an attribute no checkable source requires is only noted',
+    strict: 'same: a recommendation without a checkable source stays an advisory' },
 ] as const satisfies readonly Leniency[];
 
 export type LeniencyId = (typeof LENIENCIES)[number]['id'];
+
+/**
+ * The leniencies strict mode can tighten: those whose strict reading differs from the default. Recommended
+ * attributes (`mandatory-attributes`) are not among them: without a checkable source they stay advisories.
+ */
+export const STRICTABLE: readonly LeniencyId[] = LENIENCIES.filter((l) => !l.strict.startsWith('same')).map((l) => l.id);
+
+/**
+ * Which leniencies a `--strict` (or config `strict`) asks to tighten: `true`/`all` every strictable one, a list
+ * (`json-charset,partial-page-status`) those. Returns the unknown names separately so the caller can refuse them.
+ */
+export function strictLeniencies(value: boolean | string | readonly string[] | undefined): { ids: LeniencyId[]; unknown: string[] } {
+  if (value === undefined || value === false) return { ids: [], unknown: [] };
+  const names = value === true ? ['all'] : (typeof value === 'string' ? value.split(',') : [...value]).map((v) => v.trim()).filter(Boolean);
+  if (names.length === 0 || names.includes('all')) return { ids: [...STRICTABLE], unknown: names.filter((n) => n !== 'all' && !STRICTABLE.includes(n as LeniencyId)) };
+  return { ids: STRICTABLE.filter((id) => names.includes(id)), unknown: names.filter((n) => !STRICTABLE.includes(n as LeniencyId)) };
+}
 
 export interface PolicyOptions {
   /** The letter of the document where it disagrees with TMF630. */

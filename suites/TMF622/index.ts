@@ -1,15 +1,19 @@
 /**
- * TMF622 Product Ordering. Profile (TM Forum's kit): an order answers `orderDate` and `state` besides the
- * document's `productOrderItem`; a cancel request answers `state` besides the document's `productOrder`.
+ * TMF622 Product Ordering. Profile (TMF622 conformance profile v4.0.0, table "ProductOrder Resource Mandatory
+ * Attributes"; TM Forum's kit checks the same in N1): an order answers `orderDate` and `state` besides the
+ * document's `productOrderItem`. A cancel request answering `state` is only recommended: the profile's
+ * mandatory resources are ProductOrder alone, the kit never calls cancelProductOrder and the document
+ * requires only `productOrder`.
  * `state` changes by itself (acknowledged → inProgress → completed), so N3 does not search by it: FLOW1
  * does, once the order has reached a final state. Orders are not patched or deleted in the certification
  * (their life is the state machine): patch and delete are optional.
  */
 import type { SuiteData } from '../../src/core/case-model.js';
-import { kitAttributes, kitCite, NOTE, OFFERING, PARTY } from '../shared.js';
-
-const KIT = kitCite('TMF622 v4.0.0', 'ctk/TMF622-ProductOrdering-v4.0.0.testkit.json', '/ProductOrder');
+import { NOTE, OFFERING, PARTY } from '../shared.js';
 import { orderFlows } from './flows.js';
+
+const PROFILE = { profile: 'TMF622 Product Ordering Conformance Profile', version: '4.0.0', table: 'ProductOrder Resource Mandatory Attributes' };
+const KIT = { kit: 'TMF622 CTK ctk/TMF622-ProductOrdering-v4.0.0.testkit.json', request: 'N1 › /ProductOrder (POST), requiredAttributes' };
 
 export const suite: SuiteData = {
   api: 'TMF622',
@@ -37,8 +41,14 @@ export const suite: SuiteData = {
         }],
       },
       patch: { description: 'changed by tmf-ctk', priority: '2' },
-      // The kit's requiredAttributes: productOrderItem, href, id, orderDate, relatedParty, state.
-      mandatory: kitAttributes(KIT, 'href', 'id', 'orderDate', 'relatedParty', 'state'),
+      kit: KIT,
+      // The profile's href row: "Value in response must be the same as the one set in Location header".
+      location: PROFILE,
+      mandatory: [
+        { name: 'orderDate', source: 'profile', cite: PROFILE },
+        { name: 'state', source: 'profile', cite: PROFILE },
+        { name: 'relatedParty', source: 'kit', cite: KIT },
+      ],
       filters: ['orderDate', 'id'],
       select: 'productOrderItem',
       contextMissing: [{ title: 'with an order item without action', body: { productOrderItem: [{ id: '1' }] } }],
@@ -52,7 +62,8 @@ export const suite: SuiteData = {
         requestedCancellationDate: '2030-01-01T10:00:00.000Z',
         productOrder: { id: '{{order.id}}', href: '{{order.href}}', '@referredType': 'ProductOrder' },
       },
-      mandatory: [{ name: 'state', source: 'profile' }],
+      // No checkable source requires it (see above): a recommendation, never a failure.
+      mandatory: [{ name: 'state', source: 'profile', level: 'advisory' }],
       filters: ['id'],
       select: 'cancellationReason',
       contextMissing: [{ title: 'with an order reference without id', body: { productOrder: { '@referredType': 'ProductOrder' } } }],

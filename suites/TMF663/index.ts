@@ -4,7 +4,7 @@
  * cart's life (items change, carts are abandoned): mandatory. FLOW1: totals follow price × quantity.
  */
 import type { SuiteData } from '../../src/core/case-model.js';
-import { EMAIL, kitAttributes, kitCite, OFFERING, PARTY, PERIOD } from '../shared.js';
+import { EMAIL, OFFERING, PARTY, PERIOD } from '../shared.js';
 import { cartFlows, item } from './flows.js';
 
 export const suite: SuiteData = {
@@ -22,8 +22,8 @@ export const suite: SuiteData = {
       },
       // ShoppingCart_Update allows cartItem, contactMedium and relatedParty only.
       patch: { contactMedium: [{ ...EMAIL, characteristic: { emailAddress: 'jane.changed@example.com', contactType: 'work' } }] },
-      // The kit's requiredAttributes of every N1/N2 request, its search by href included.
-      mandatory: kitAttributes(kitCite('TMF663 v4.0.0', 'ctk/CTK-Shopping_Cart-4.0.0.postman_collection.json', '/ShoppingCart'), 'href', 'id'),
+      kit: { kit: 'TMF663 CTK ctk/CTK-Shopping_Cart-4.0.0.postman_collection.json', request: 'N1 › /ShoppingCart (POST), requiredAttributes' },
+      mandatory: [],
       select: 'validFor',
     },
   },

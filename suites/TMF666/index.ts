@@ -4,21 +4,24 @@
  * its id, @referredType and name (the document's RelatedParty required list).
  */
 import type { ResourceData, SuiteData } from '../../src/core/case-model.js';
-import { EMAIL, kitAttributes, kitCite, PERIOD, LATER_PERIOD } from '../shared.js';
+import { EMAIL, PERIOD, LATER_PERIOD } from '../shared.js';
 
 const PARTY = { id: 'tmf-ctk-party-1', name: 'Jane Buyer', role: 'owner', '@referredType': 'Individual' };
 
-/** The kit's requiredAttributes of a resource's N1/N2 requests (`/BillFormat`…): name (and relatedParty), href, id. */
-const KIT = (type: string) => kitAttributes(kitCite('TMF666 v4.0.0', 'ctk/CTK-Account-4.0.0.postman_collection.json', `/${type}`), 'href', 'id');
-const NAMED = (what: string, type: string): Pick<ResourceData, 'minimal' | 'mandatory'> => ({
+/** The kit's N1 request for a resource (`id`, `href` and the document's required attributes). */
+const kit = (type: string, method = 'POST') => ({ kit: 'TMF666 CTK ctk/CTK-Account-4.0.0.postman_collection.json', request: `N1 › /${type} (${method}), requiredAttributes` });
+
+const NAMED = (what: string, type: string, method?: string): Pick<ResourceData, 'minimal' | 'mandatory' | 'kit'> => ({
   minimal: { name: `tmf-ctk ${what} {{runId}}` },
-  mandatory: [{ name: 'name', source: 'document' }, ...KIT(type)],
+  kit: kit(type, method),
+  mandatory: [{ name: 'name', source: 'document' }],
 });
 
 function account(kind: string, type: string): ResourceData {
   const name = `tmf-ctk ${kind} {{runId}}`;
   return {
     minimal: { name, relatedParty: [PARTY] },
+    kit: kit(type),
     rich: {
       '@type': type,
       name: `tmf-ctk rich ${kind} {{runId}}`,
@@ -33,7 +36,7 @@ function account(kind: string, type: string): ResourceData {
       taxExemption: [{ issuingJurisdiction: 'EU', reason: 'none', certificateNumber: 'TMF-CTK-1', validFor: PERIOD }],
     },
     patch: { description: 'changed by tmf-ctk', creditLimit: { unit: 'EUR', value: 750 } },
-    mandatory: [{ name: 'name', source: 'document' }, { name: 'relatedParty', source: 'document' }, ...KIT(type)],
+    mandatory: [{ name: 'name', source: 'document' }, { name: 'relatedParty', source: 'document' }],
     contextMissing: [{ title: 'with a related party without id', body: { name, relatedParty: [{ name: 'Jane Buyer', '@referredType': 'Individual' }] } }],
   };
 }
@@ -69,7 +72,7 @@ export const suite: SuiteData = {
       patch: { description: 'changed by tmf-ctk' },
     },
     billPresentationMedia: {
-      ...NAMED('bill media', 'BillPresentationMedia'),
+      ...NAMED('bill media', 'BillPresentationMedia', 'GET'),
       rich: { '@type': 'BillPresentationMedia', name: 'tmf-ctk e-mail media {{runId}}', description: 'Bill sent by e-mail as PDF' },
       patch: { description: 'changed by tmf-ctk' },
     },

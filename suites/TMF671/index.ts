@@ -6,7 +6,7 @@
  * its absence is an advisory.
  */
 import type { SuiteData } from '../../src/core/case-model.js';
-import { kitAttributes, kitCite, LATER_PERIOD, PERIOD } from '../shared.js';
+import { LATER_PERIOD, PERIOD } from '../shared.js';
 import { promotionFlows } from './flows.js';
 
 const PATTERN = {
@@ -28,6 +28,8 @@ const RICH = {
 
 export const ATTACHMENT = { name: 'Terms', description: 'Terms and conditions', mimeType: 'application/pdf', url: 'https://example.com/tmf-ctk/terms.pdf', attachmentType: 'termsAndConditions' };
 
+const KIT = { kit: 'TMF671 CTK ctk/TMF671-Promotion-v4.1.0.testkit.json', request: 'N1 › /Promotion (POST), requiredAttributes' };
+
 export const suite: SuiteData = {
   api: 'TMF671',
   features: { patch: false, delete: false, paging: false, notifications: false },
@@ -37,10 +39,10 @@ export const suite: SuiteData = {
       rich: { ...RICH, attachment: [ATTACHMENT] },
       // Not lifecycleStatus: its transitions are the server's business (the documents define none).
       patch: { description: 'changed by tmf-ctk', validFor: LATER_PERIOD },
+      kit: KIT,
+      // v4.0.0's document requires name; v4.1.0's does not, the kit (v4.1.0) does.
       mandatory: [
-        { name: 'name', source: 'document' },
-        // The kit's requiredAttributes: href, id, name.
-        ...kitAttributes(kitCite('TMF671 v4.1.0', 'ctk/TMF671-Promotion-v4.1.0.testkit.json', '/Promotion'), 'href', 'id'),
+        { name: 'name', source: 'kit', cite: KIT },
         { name: 'lifecycleStatus', source: 'profile', level: 'advisory' },
       ],
     },

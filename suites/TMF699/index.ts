@@ -1,9 +1,11 @@
 /**
- * TMF699 Sales. Profile (TM Forum's kit): a sales lead answers `creationDate`, `status` and
- * `statusChangeDate`, set by the server, besides the document's mandatory `name`.
+ * TMF699 Sales. TM Forum's kit (N1): a sales lead answers `name`, `creationDate`, `status` and
+ * `statusChangeDate` (the last three set by the server); the v4.0.0 document itself requires nothing.
  */
 import type { SuiteData } from '../../src/core/case-model.js';
-import { EMAIL, kitAttributes, kitCite, NOTE, OFFERING, PARTY, PERIOD } from '../shared.js';
+import { EMAIL, NOTE, OFFERING, PARTY, PERIOD } from '../shared.js';
+
+const KIT = { kit: 'TMF699 CTK ctk/699-Sales-4.0.0.postman_collection.json', request: 'N1 › /salesLead (POST), requiredAttributes' };
 
 export const suite: SuiteData = {
   api: 'TMF699',
@@ -30,10 +32,12 @@ export const suite: SuiteData = {
         validFor: PERIOD,
       },
       patch: { description: 'changed by tmf-ctk', rating: 'warm' },
+      kit: KIT,
       mandatory: [
-        { name: 'name', source: 'document' },
-        // The kit's requiredAttributes: id, href, creationDate, name, status, statusChangeDate.
-        ...kitAttributes(kitCite('TMF699 v4.0.0', 'ctk/699-Sales-4.0.0.postman_collection.json', '/salesLead'), 'href', 'id', 'creationDate', 'status', 'statusChangeDate'),
+        { name: 'name', source: 'kit', cite: KIT },
+        { name: 'creationDate', source: 'kit', cite: KIT },
+        { name: 'status', source: 'kit', cite: KIT },
+        { name: 'statusChangeDate', source: 'kit', cite: KIT },
       ],
     },
   },

@@ -23,18 +23,28 @@ describe('response-schema', () => {
 });
 
 describe('mandatory-attributes', () => {
-  const attributes = [{ name: 'id', source: 'profile' }, { name: 'href', source: 'profile' }, { name: 'state', source: 'profile' }, { name: 'lifecycleStatus', source: 'profile', level: 'advisory' }];
+  const table = { profile: 'TMF622 Product Ordering Conformance Profile', version: '4.0.0', table: 'ProductOrder Resource Mandatory Attributes' };
+  const attributes = [{ name: 'id', source: 'profile', cite: table }, { name: 'href', source: 'profile', cite: table }, { name: 'state', source: 'profile', cite: table }, { name: 'lifecycleStatus', source: 'profile', level: 'advisory' }];
   it('fails a missing profile attribute, naming the source, on each list item', () => {
     const o = run('mandatory-attributes', { body: [{ ...cart, state: 'x' }, { id: 'c2', state: 'y' }] }, { params: { attributes } });
     assert.equal(o.status, 'fail');
     assert.match(o.reason ?? '', /item "c2" misses href \(profile\)/);
     assert.equal(o.source, 'profile');
+    assert.match(o.cite ?? '', /href: TMF622 Product Ordering Conformance Profile 4\.0\.0, table "ProductOrder Resource Mandatory Attributes"/);
   });
-  it('an advisory-level attribute is only noted (strict mode requires it)', () => {
+  it('an advisory-level attribute is only noted, in strict mode too', () => {
     const o = run('mandatory-attributes', { body: { ...cart, state: 'x' } }, { params: { attributes } });
     assert.equal(o.status, 'pass');
-    assert.match(o.advisory ?? '', /lifecycleStatus \(profile, recommended\)/);
-    assert.equal(run('mandatory-attributes', { body: { ...cart, state: 'x' } }, { params: { attributes }, strict: true }).status, 'fail');
+    assert.match(o.advisory ?? '', /lifecycleStatus \(no checkable source, recommended\)/);
+    assert.equal(run('mandatory-attributes', { body: { ...cart, state: 'x' } }, { params: { attributes }, strict: true }).status, 'pass');
+  });
+  it('a rule without a checkable source is a recommendation, never a failure', () => {
+    const uncited = [{ name: 'state', source: 'profile' }, { name: 'orderDate', source: 'kit', cite: { kit: '' , request: 'N1' } }];
+    for (const strict of [false, true]) {
+      const o = run('mandatory-attributes', { body: { ...cart } }, { params: { attributes: uncited }, strict });
+      assert.equal(o.status, 'pass');
+      assert.match(o.advisory ?? '', /state \(no checkable source, recommended\), orderDate \(no checkable source, recommended\)/);
+    }
   });
 });
 

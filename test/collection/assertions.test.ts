@@ -19,7 +19,7 @@ test('pass, fail and skip results read back as written', () => {
     check: fc.constantFrom(...CHECK_IDS),
     status: fc.constantFrom('pass', 'fail', 'skip') as fc.Arbitrary<CheckResult['status']>,
     reason: fc.option(text, { nil: undefined }),
-    source: fc.option(fc.constantFrom('TMF630', 'document', 'profile', 'kit') as fc.Arbitrary<NonNullable<CheckResult['source']>>, { nil: undefined }),
+    source: fc.option(fc.constantFrom('TMF630', 'document', 'profile', 'kit', 'RFC') as fc.Arbitrary<NonNullable<CheckResult['source']>>, { nil: undefined }),
     advisory: fc.option(text, { nil: undefined }),
   });
   fc.assert(fc.property(result, (r) => {

@@ -72,7 +72,7 @@ test('a defect (href dropped) fails the same cases for the same reasons in both'
   const newman = await runCollection({ collection: await exportApi('TMF663'), target: proxy.url });
   const n1 = newman.apis[0]!.cases.find((c) => c.id === 'TC_ShoppingCart_N1')!;
   assert.equal(n1.status, 'fail');
-  assert.match(n1.reason!, /^create: mandatory-attributes: misses href \(kit: TMF663 v4\.0\.0 CTK /);
+  assert.match(n1.reason!, /^create: mandatory-attributes: misses href \(kit\)/);
   assert.equal(newman.summary.verdict, 'not conformant');
   assertSameResults(native, newman);
 });

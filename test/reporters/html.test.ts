@@ -114,3 +114,15 @@ test('the view model is plain data: mandatory failures first, bodies pretty-prin
   assert.match(body.text, /^\{\n {2}"id": "42",/);
   assert.deepEqual(JSON.parse(JSON.stringify(view)), view);
 });
+
+test('an API note (a target already ending with the base path) is shown, escaped, and a failed check names its citation', async (t) => {
+  const run = sampleRun();
+  run.apis[0]!.notes = [`the target ends with the base path ${XSS.script}`];
+  const failing = run.apis[0]!.cases.flatMap((c) => c.checks).find((k) => k.status === 'fail')!;
+  Object.assign(failing, { source: 'profile', cite: 'TMF622 Product Ordering Conformance Profile 4.0.0, table "ProductOrder Resource Mandatory Attributes"' });
+  const { files, read } = await renderHtml(t, run);
+  const html = await read(files[0]!.split('/').pop()!);
+  assert.ok(html.includes(`Note: the target ends with the base path ${escaped(XSS.script)}`), 'note rendered and escaped');
+  assert.ok(!html.includes(XSS.script));
+  assert.ok(html.includes(escaped('profile — TMF622 Product Ordering Conformance Profile 4.0.0, table "ProductOrder Resource Mandatory Attributes"')));
+});

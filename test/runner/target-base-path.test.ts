@@ -68,6 +68,10 @@ describe("a --target that ends with the config's base path", () => {
       assert.ok(paths.length > 0);
       for (const p of paths) assert.match(p, /^\/acme\/cart\/v4\/shoppingCart(?!.*acme)/, p);
       assert.equal(notes.length, suffix ? 1 : 0, notes.join());
+      // Recorded in the result (results.json, the HTML report), not only printed.
+      assert.deepEqual(result.apis[0]!.notes ?? [], notes);
+      // The server's own error is quoted: "expected 201, got 404 — server said: nope".
+      assert.match(result.apis[0]!.cases[0]!.reason ?? '', /expected 201, got 404 — server said: nope$/);
     });
   }
 });

@@ -20,6 +20,7 @@ import type { ApiModel } from '../../document/model.js';
 import { assertionName, NOT_RUN, oneLine, SKIPPED_PREFIX } from '../assertions.js';
 import { LIBRARY_VARIABLE, SUITE_VARIABLE, type SandboxCase, type SandboxStep, type SandboxSuite } from '../suite-json.js';
 import { capture, judge, type JudgeEnv } from './judge.js';
+import { markNotObserved } from '../../core/outcome.js';
 import type { Pm } from './pm.js';
 import { CaseState, userHeaders } from './state.js';
 
@@ -151,8 +152,10 @@ class SandboxRun implements CtkScripts {
     }
     state.mirror(pm, capture(step, ex, state.vars));
     const results = judge(step, ex, this.#env, state.vars);
+    // A polled state not seen in time: inconclusive, the rest of the case is not sent (as natively).
+    const inconclusive = markNotObserved(step, results);
     for (const r of results) report(pm, r);
-    if (results.some((r) => r.status === 'fail') && step.capture?.length) state.stopped = 'failed';
+    if (inconclusive || (results.some((r) => r.status === 'fail') && step.capture?.length)) state.stopped = 'failed';
   }
 
   note(pm: Pm, caseId: string): void {

@@ -104,7 +104,7 @@ export const NATIVE_SUITE = 'tmf-ctk conformance suite';
 export interface ApiReportView {
   pageTitle: string;
   meta: MetaView;
-  api: { id: string; title: string; version: string; label: string; baseUrl: string };
+  api: { id: string; title: string; version: string; label: string; baseUrl: string; notes: string[] };
   verdict: VerdictView;
   summary: SummaryView;
   cases: CaseView[];
@@ -200,7 +200,7 @@ function exchangeView(x: Exchange, i: number): ExchangeView {
 function checkView(c: CheckResult, exchanges: readonly Exchange[]): CheckView {
   const x = c.exchange === undefined ? undefined : exchanges[c.exchange];
   return {
-    id: c.check, status: statusView(c.status), reason: c.reason ?? null, source: c.source ?? null,
+    id: c.check, status: statusView(c.status), reason: c.reason ?? null, source: c.source ? `${c.source}${c.cite ? ` — ${c.cite}` : ''}` : null,
     exchange: x && c.exchange !== undefined ? `#${c.exchange + 1} ${x.step}` : null,
     advisory: c.advisory ?? null,
     schemaErrors: (c.schemaErrors ?? []).map((e) => ({
@@ -254,7 +254,7 @@ function buildApiView(result: RunResult, api: ApiResult, who: Identity): ApiRepo
   return {
     pageTitle: `${label} — conformance report`,
     meta: metaView(result, who),
-    api: { id: api.id, title: api.title, version: api.version, label, baseUrl: api.baseUrl },
+    api: { id: api.id, title: api.title, version: api.version, label, baseUrl: api.baseUrl, notes: api.notes ?? [] },
     verdict: apiVerdict(api),
     summary: summaryView(api.summary, api.durationMs),
     cases: [...cases].sort(reviewOrder),
