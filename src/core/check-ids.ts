@@ -15,6 +15,12 @@ export const CHECK_IDS = [
   'href-resolvable',
   'error-shape',
   'paging-headers',
+  'total-count',
+  'offset-honoured',
+  'empty-page',
+  'link-header',
+  'same-page',
+  'location-header',
   'fields-selection',
   'filter-applied',
   'list-contains',
@@ -22,12 +28,6 @@ export const CHECK_IDS = [
   'cart-totals',
   'event-conformance',
   'no-event',
-  'total-count',
-  'offset-honoured',
-  'empty-page',
-  'link-header',
-  'same-page',
-  'location-header',
 ] as const;
 
 export type CheckId = (typeof CHECK_IDS)[number];

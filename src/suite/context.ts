@@ -73,14 +73,15 @@ function isScalar(v: unknown): boolean {
 
 /**
  * Filter attributes: the suite's, else the mandatory ones that are scalar in the minimal payload or set by
- * the server (`state`, `creationDate`: filtered by the value the server returned); `id` always last.
+ * the server (`state`, `creationDate`: filtered by the value the server returned); `href` and `id` always last.
  */
 function filterAttributes(data: ResourceData, mandatory: MandatoryAttribute[]): string[] {
   const chosen = data.filters ?? mandatory
     .filter((m) => m.name !== 'id' && m.name !== 'href' && m.level !== 'advisory'
       && (data.minimal[m.name] === undefined || isScalar(data.minimal[m.name])))
     .map((m) => m.name);
-  return [...chosen.filter((f) => f !== 'id'), 'id'];
+  // href too: TM Forum's TMF663 kit searches `?href=<the href it was given>` (a TMF630 attribute filter).
+  return [...chosen.filter((f) => f !== 'id' && f !== 'href'), 'href', 'id'];
 }
 
 export function resourceContext(api: ApiModel, suite: SuiteData, resource: ResourceModel, all: Record<string, ResourceData>): ResourceContext | undefined {
@@ -88,7 +89,7 @@ export function resourceContext(api: ApiModel, suite: SuiteData, resource: Resou
   if (!data) return undefined;
   const mandatory = mandatoryAttributes(api, resource, data);
   const filters = filterAttributes(data, mandatory);
-  const select = data.select ?? filters[0] ?? Object.keys(data.rich)[0] ?? 'id';
+  const select = data.select ?? filters.find((f) => f !== 'href') ?? Object.keys(data.rich)[0] ?? 'id';
   const setup: Step[] = [];
   const teardown: Step[] = [];
   for (const req of data.requires ?? []) {
