@@ -5,7 +5,7 @@
 // half-written tree (each builds in a folder of its own and renames it into place). `npm pack` ships the
 // compiled tree. TMF_CTK_NO_CACHE=1, or any failure here, runs the sources through tsx as before.
 import { createHash } from 'node:crypto';
-import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -13,7 +13,8 @@ import { fileURLToPath } from 'node:url';
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const SOURCES = ['src', 'suites', 'mocks'];
 const DIST = join(ROOT, 'dist');
-const STALE_MS = 10 * 60_000;
+/** A tree not started from for this long is removed when another is built (a running process keeps its own). */
+const STALE_MS = 24 * 3600_000;
 
 function files(top) {
   const dir = join(ROOT, top);
@@ -49,8 +50,9 @@ function compileInto(target) {
 }
 
 /**
- * Removes compiled trees of earlier sources: those not touched for a while (a running process may still
- * use a recent one), or all of them (`--only`, before npm pack: the package ships one tree).
+ * Removes compiled trees of earlier sources: those no process has started from for a day (one still
+ * running loads its commands lazily from its own tree), or all of them (`--only`, before npm pack: the
+ * package ships one tree).
  */
 function prune(keep, all = false) {
   for (const name of readdirSync(DIST)) {
@@ -67,7 +69,15 @@ function prune(keep, all = false) {
 /** Builds dist/<fingerprint> unless it is there; returns its path. Throws if it cannot. */
 export function build(fp = fingerprint()) {
   const done = join(DIST, fp);
-  if (existsSync(join(done, '.complete'))) return done;
+  if (existsSync(join(done, '.complete'))) {
+    try {
+      const now = new Date();
+      utimesSync(done, now, now); // last started from: what prune() goes by
+    } catch {
+      // A read-only install: nothing is ever pruned there.
+    }
+    return done;
+  }
   mkdirSync(DIST, { recursive: true });
   const work = join(DIST, `.tmp-${process.pid}-${Date.now()}`);
   try {

@@ -6,9 +6,10 @@ import type { Command } from './command.js';
 
 const HELP = `Usage: tmf-ctk specs fetch [--api TMF663,...] [--force] [--mirror URL] [--specs DIR]
 
-Downloads the published documents that are not found locally into the cache
-(specs/.cache, or $TMF_CTK_CACHE), checking each against the sha256 in specs/registry.json.
-Without --api every registered document (all versions) is fetched.
+The registered documents ship with the kit (specs/), so this is rarely needed. Downloads the
+published documents that are not found locally (--specs DIR or $TMF_CTK_SPECS, then specs/, then the
+cache) into the cache (specs/.cache, or $TMF_CTK_CACHE), checking each against the sha256 in
+specs/registry.json. Without --api every registered document (all versions) is considered.
 
   --force        download even when a local copy exists
   --mirror URL   download from URL/<repository>/<commit>/<path> instead of raw.githubusercontent.com
