@@ -23,20 +23,20 @@ export const command: Command = {
         const m = loadApi(entry, { specsDir: values.specs, env: io.env });
         return {
           api: entry.default ? entry.id : `${entry.id}@${entry.version}`, title: entry.title, version: entry.version,
-          certified: entry.default, basePath: m.basePath, resources: m.resources.map((r) => r.name),
+          certified: entry.default, generic: entry.generic === true, basePath: m.basePath, resources: m.resources.map((r) => r.name),
           operations: m.operations.filter((o) => o.kind !== 'listener').length, events: m.events.length,
           document: m.documentPath, quirks: m.quirks,
         };
       } catch (e) {
         if (!isCtkError(e)) throw e;
         return { api: entry.default ? entry.id : `${entry.id}@${entry.version}`, title: entry.title, version: entry.version,
-          certified: entry.default, basePath: entry.basePath, resources: [], operations: 0, events: 0, document: null,
+          certified: entry.default, generic: entry.generic === true, basePath: entry.basePath, resources: [], operations: 0, events: 0, document: null,
           missing: `${e.message}${e.hint ? ` — ${e.hint}` : ''}`, quirks: [] };
       }
     });
     if (values.json) return io.out(JSON.stringify(rows, null, 2)), 0;
     for (const r of rows) {
-      io.out(`${r.api.padEnd(13)} ${r.title} v${r.version}${r.certified ? '' : ' (selectable)'}`);
+      io.out(`${r.api.padEnd(13)} ${r.title} v${r.version}${r.certified ? '' : r.generic ? ' (generic: generated suite and mock)' : ' (selectable)'}`);
       io.out(`  base path   ${r.basePath}`);
       if ('missing' in r) {
         io.out(`  document    MISSING: ${r.missing}`);

@@ -12,6 +12,8 @@ export interface ApiEntry {
   title: string;
   version: string; // 4.0.0
   default: boolean; // the certified version of this id
+  /** A document with no hand-written suite (specs/more/): its suite and mock data are generated from it. */
+  generic?: boolean;
   format: SpecFormat;
   file: string; // path relative to a specs directory
   basePath: string; // published base path, no trailing slash
