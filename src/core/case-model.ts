@@ -127,6 +127,8 @@ export interface ResourceData {
   requires?: Array<{ resource: string; as: string }>;
   /** Per-resource mandatory flags of optional features (default: the suite's). */
   features?: Partial<Record<'patch' | 'delete' | 'paging' | 'notifications', boolean>>;
+  /** Why no valid payload exists (a generated suite, contradictory constraints): cases that create one skip, saying so. */
+  unavailable?: string;
 }
 
 /** A suite: the per-API data that, with the operation model, generates the cases. */
@@ -137,6 +139,8 @@ export interface SuiteData {
   resources: Record<string, ResourceData>;
   /** Version-specific replacements of resource data (TMF671 v4.0.0 vs v4.1.0). */
   versions?: Record<string, { resources?: Record<string, Partial<ResourceData>> }>;
+  /** Set when the data was generated from the document (src/generate/), with the seed used. */
+  generated?: { seed: number };
   /** API-specific flows (already complete cases; `api` filled in by the generator). */
   flows?: (ctx: FlowContext) => Case[];
 }

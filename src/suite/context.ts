@@ -32,10 +32,15 @@ export function makeCase(ctx: ResourceContext, suffix: string, init: {
   return {
     id: caseId(ctx, suffix), title: init.title, api: ctx.api.id, resource: ctx.resource.name,
     mandatory: init.mandatory, feature: init.feature,
-    ...(init.notApplicable ? { notApplicable: init.notApplicable } : {}),
+    ...(init.notApplicable ? { notApplicable: init.notApplicable } : createsWithout(ctx, init.steps) ? { notApplicable: ctx.data.unavailable } : {}),
     steps: [...ctx.setup, ...init.steps],
     cleanup: [...(init.cleanup ?? []), ...ctx.teardown],
   };
+}
+
+/** The case creates this resource although no valid payload of it exists (`ResourceData.unavailable`). */
+function createsWithout(ctx: ResourceContext, steps: Step[]): boolean {
+  return !!ctx.data.unavailable && steps.some((s) => s.op && 'kind' in s.op && s.op.kind === 'create' && s.op.resource === ctx.resource.name);
 }
 
 export function mandatoryAttributes(resource: ResourceModel, data: ResourceData): MandatoryAttribute[] {
