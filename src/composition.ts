@@ -4,6 +4,8 @@
  * imports that content; it takes it as options. This module builds the table of APIs and passes it in,
  * so adding an API is its registry entry, its two folders and one line in API_CONTENT
  * (docs/adding-an-api.md). An explicit table, not discovery by import side effect.
+ * An API version without folders (a generic document, a v5 document, one given with --spec) gets content
+ * generated from its document (src/generate/, docs/any-document.md): the folders add realism, never make an API possible.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -19,15 +21,19 @@ import { suite as suite671 } from '../suites/TMF671/index.js';
 import { suite as suite699 } from '../suites/TMF699/index.js';
 import { exportApi as exportApiWith, exportCollection as exportCollectionWith, type ExportOptions } from './collection/export.js';
 import type { Case, SuiteData, SuiteTable } from './core/case-model.js';
+import { loadApi } from './document/load.js';
+import { defaultEntries } from './document/registry.js';
+import { generatedMockContent } from './generate/mock-content.js';
+import { generatedSuite } from './generate/suite.js';
 import type { RunResult } from './core/results.js';
 import type { ApiModel } from './document/model.js';
 import type { SpecSources } from './document/resolve.js';
 import type { PostmanCollection } from './collection/postman.js';
-import type { ApiBehaviour, MockContentTable, SeedData } from './mock/behaviour-kit.js';
+import type { ApiBehaviour, MockContent, MockContentTable, SeedData } from './mock/behaviour-kit.js';
 import type { MockServerOptions } from './mock/options.js';
 import { createMockServer as createMockServerWith, type MockServer } from './mock/server.js';
 import { projectRoot } from './paths.js';
-import { casesFor as casesForWith, runConformance as runConformanceWith, type RunOptions } from './runner/run.js';
+import { casesFor as casesForWith, runConformance as runConformanceWith, selectedApis, type RunOptions } from './runner/run.js';
 
 /** What the project adds to the generic engine for one API id (every version of the id shares it). */
 export interface ApiContent {
@@ -72,24 +78,63 @@ export function mockContent(): MockContentTable {
   }]));
 }
 
-/** The mock server with the project's behaviours and seed data (options.content replaces them). */
-export function createMockServer(options: MockServerOptions = {}): MockServer {
-  return createMockServerWith({ content: mockContent(), ...options });
+/** The folders were written for the v4 documents: other versions of an id get generated content. */
+function hasFolders(api: ApiModel): boolean {
+  return api.version.startsWith('4.') && Object.hasOwn(API_CONTENT, api.id);
 }
 
-/** A conformance run with the project's suites (options.suites replaces them). */
+const generated = new WeakMap<ApiModel, { suite: SuiteData; mock: MockContent }>();
+
+/** The suite and mock content generated from an API's document (once per loaded model). */
+export function generatedContent(api: ApiModel): { suite: SuiteData; mock: MockContent } {
+  let hit = generated.get(api);
+  if (!hit) {
+    hit = { suite: generatedSuite(api), mock: generatedMockContent(api) };
+    generated.set(api, hit);
+  }
+  return hit;
+}
+
+/** The project's suites plus, by `id@version`, generated ones for the given APIs without folders. */
+export function suitesFor(apis: readonly ApiModel[]): SuiteTable {
+  return { ...SUITES, ...Object.fromEntries(apis.filter((a) => !hasFolders(a)).map((a) => [`${a.id}@${a.version}`, generatedContent(a).suite])) };
+}
+
+function contentFor(apis: readonly ApiModel[]): MockContentTable {
+  return { ...mockContent(), ...Object.fromEntries(apis.filter((a) => !hasFolders(a)).map((a) => [`${a.id}@${a.version}`, generatedContent(a).mock])) };
+}
+
+/** The models a selection names; undefined when it cannot be loaded (the engine then reports why, as usual). */
+function modelsOf(load: () => ApiModel[]): ApiModel[] {
+  try {
+    return load();
+  } catch {
+    return [];
+  }
+}
+
+/** The mock server with the project's behaviours and seed data, generated ones for APIs without folders (options.content replaces them). */
+export function createMockServer(options: MockServerOptions = {}): MockServer {
+  const apis = modelsOf(() => (options.apis ?? defaultEntries().map((e) => `${e.id}@${e.version}`))
+    .map((a) => (typeof a === 'string' ? loadApi(a, { specsDir: options.specsDir, env: options.env }) : a)));
+  return createMockServerWith({ content: contentFor(apis), ...options, ...(apis.length ? { apis } : {}) });
+}
+
+/** A conformance run with the project's suites, generated ones for APIs without folders (options.suites replaces them). */
 export function runConformance(options: RunOptions): Promise<RunResult> {
-  return runConformanceWith({ suites: SUITES, ...options });
+  const apis = modelsOf(() => selectedApis(options));
+  return runConformanceWith({ suites: suitesFor(apis), ...options });
 }
 
 export function casesFor(api: ApiModel, options: Pick<RunOptions, 'config' | 'cases' | 'suites'>): Case[] {
-  return casesForWith(api, { suites: SUITES, ...options });
+  return casesForWith(api, { suites: suitesFor([api]), ...options });
 }
 
 export function exportCollection(api: ApiModel, options: ExportOptions = {}): Promise<PostmanCollection> {
-  return exportCollectionWith(api, { suites: SUITES, ...options });
+  return exportCollectionWith(api, { suites: suitesFor([api]), ...options });
 }
 
 export function exportApi(selector: string, options: ExportOptions & Pick<SpecSources, 'specsDir' | 'env'> = {}): Promise<PostmanCollection> {
-  return exportApiWith(selector, { suites: SUITES, ...options });
+  const apis = modelsOf(() => [loadApi(selector, { specsDir: options.specsDir, env: options.env })]);
+  return exportApiWith(selector, { suites: suitesFor(apis), ...options });
 }

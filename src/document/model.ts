@@ -77,6 +77,9 @@ export interface EventModel {
   payloadKey: string;
   /** Listener path in the document (`/listener/shoppingCartCreateEvent`). */
   listenerPath?: string;
+  /** v5: the `@type` the event (an Extensible) must carry, and the one its envelope object must carry; absent in v4. */
+  eventTypeValue?: string;
+  envelopeTypeValue?: string;
 }
 
 export interface ResourceModel {

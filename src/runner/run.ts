@@ -17,7 +17,7 @@ import { DEFAULTS } from './http-client.js';
 import { Listener } from './listener.js';
 import type { ApiResult, CaseResult, RunResult } from '../core/results.js';
 import { buildCases } from '../suite/generate.js';
-import type { Case, SuiteTable } from '../core/case-model.js';
+import type { Case, SuiteData, SuiteTable } from '../core/case-model.js';
 import { skipReason } from '../core/outcome.js';
 import { runSummary, summarize } from './summary.js';
 
@@ -27,6 +27,8 @@ export interface RunOptions extends Pick<SpecSources, 'specsDir' | 'env'> {
   /** API selectors (`TMF663`, `TMF671@4.0.0`); all certified APIs when empty or `all`. */
   apis?: string[];
   all?: boolean;
+  /** Documents loaded from files (`--spec FILE`), run beside the selected APIs (alone when none is selected). */
+  documents?: ApiModel[];
   config?: RunConfig;
   /** Per-request timeout (ms); wins over the config's. */
   timeoutMs?: number;
@@ -39,7 +41,7 @@ export interface RunOptions extends Pick<SpecSources, 'specsDir' | 'env'> {
   onEvent?: RunEventListener;
   /** Only these case ids (tests, reruns). */
   cases?: string[];
-  /** Suite data by API id (suites/<API>/); the library API passes the project's own. */
+  /** Suite data by API id or `id@version` (suites/<API>/); the library API passes the project's own and generated ones. */
   suites?: SuiteTable;
   /** Something the run did differently from what was asked, and why (the CLI prints it as a note). */
   onNotice?: (message: string) => void;
@@ -59,13 +61,20 @@ function targetUrl(raw: string): string {
   return u.href.replace(/\/+$/, '');
 }
 
+/** The suite data of an API: the table's entry for this version (`TMF663@5.0.0`), else for its id. */
+export function suiteFor(suites: SuiteTable | undefined, api: ApiModel): SuiteData | undefined {
+  if (!suites) return undefined;
+  for (const key of [`${api.id}@${api.version}`, api.id]) if (Object.hasOwn(suites, key)) return suites[key];
+  return undefined;
+}
+
 /** Every case of the API's suite, and what the config names for this API that does not exist. */
 function suiteOf(api: ApiModel, options: Pick<RunOptions, 'config' | 'suites'>): { all: Case[]; problems: string[] } {
-  if (!api.version.startsWith('4.')) {
-    throw new CtkError('USAGE', `no conformance suite for ${api.id} ${api.version}: the suites target the v4 documents`, { hint: `use --api ${api.id}` });
+  const suite = suiteFor(options.suites, api);
+  if (!suite) {
+    throw new CtkError('USAGE', `no conformance suite for ${api.id} ${api.version}`, { hint: 'the library API passes the project\'s suites, generated ones for documents without a suites/ folder (src/composition.ts)' });
   }
   const config = options.config ?? {};
-  const suite = options.suites && Object.hasOwn(options.suites, api.id) ? options.suites[api.id] : undefined;
   const all = buildCases(api, { payloads: apiSettings(config, api.id).payloads, flowTimeoutMs: config.flowTimeoutMs }, suite);
   return { all, problems: apiConfigProblems(config, api, all.map((c) => c.id)) };
 }
@@ -139,11 +148,18 @@ async function runApi(api: ApiModel, cases: Case[], options: RunOptions, base: O
   return { result, unreachable };
 }
 
+/** The documents given as files, then the registry's APIs selected (all certified ones when nothing is). */
+export function selectedApis(options: Pick<RunOptions, 'apis' | 'all' | 'documents' | 'specsDir' | 'env'>): ApiModel[] {
+  const documents = options.documents ?? [];
+  if (documents.length > 0 && !options.apis?.length && !options.all) return documents;
+  return [...documents, ...loadApis(options.apis?.join(','), { all: options.all, specsDir: options.specsDir, env: options.env })];
+}
+
 /** Runs the suites of the selected APIs against a target; resolves to the full result model. */
 export async function runConformance(options: RunOptions): Promise<RunResult> {
   const target = targetUrl(options.target);
   const config = options.config ?? {};
-  const apis = loadApis(options.apis?.join(','), { all: options.all, specsDir: options.specsDir, env: options.env });
+  const apis = selectedApis(options);
   const suites = apis.map((api) => ({ api, ...suiteOf(api, options) }));
   const wrong = [...unknownApiProblems(config), ...suites.flatMap((s) => s.problems)];
   if (wrong.length > 0) throw configReferenceError(wrong);
