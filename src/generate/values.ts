@@ -154,7 +154,7 @@ function objectValue(schema: JsonSchema, frame: Frame, ctx: GenContext): Generat
   const out: Record<string, unknown> = {};
   const names = chosen(shape, frame, ctx);
   for (const p of names.filter((n) => n !== 'href')) {
-    const v = p === '@type' ? typeValue(frame) : special(p, frame, ctx, out) ?? valueFor(shape.properties[p], child(frame, p, shape), ctx);
+    const v = p === '@type' ? typeValue(frame, shape.properties[p]!) : special(p, frame, ctx, out) ?? valueFor(shape.properties[p], child(frame, p, shape), ctx);
     if (isValue(v)) out[p] = v;
     else if (shape.required.has(p)) return problem(frame, ctx, `required ${p} has no possible value`);
   }
@@ -167,8 +167,10 @@ function child(frame: Frame, prop: string, shape: Shape): Frame {
 }
 
 /** `@type`: the subtype a discriminator chose, else the entity the definition stands for. */
-function typeValue(frame: Frame): string {
-  return frame.typeName ?? baseName(frame.def ?? 'Entity');
+function typeValue(frame: Frame, schema: JsonSchema): unknown {
+  const name = frame.typeName ?? baseName(frame.def ?? 'Entity');
+  // A document may close `@type` to an enum (v5 GeographicLocation): one of its values, then.
+  return Array.isArray(schema.enum) && !schema.enum.includes(name) ? schema.enum[0] : name;
 }
 
 /** Attributes whose meaning the name gives away: identifiers and references. */
