@@ -3,6 +3,7 @@ import { readDocument } from './document.js';
 import { buildEvents } from './events.js';
 import type { ApiEntry, ApiModel, Quirk } from './model.js';
 import { normalizeDefinitions } from './normalize-schemas.js';
+import { payloadQuirks } from './payload-quirks.js';
 import { buildOperations } from './operations.js';
 import { findEntry, selectEntries } from './registry.js';
 import { buildResources } from './resources.js';
@@ -31,7 +32,8 @@ export function loadApis(list: string | undefined, opts: LoadOptions & { all?: b
   return selectEntries(list, opts.all).map((e) => loadApi(e, opts));
 }
 
-function buildModel(entry: ApiEntry, path: string): ApiModel {
+/** The operation model of the document at `path`, described by `entry` (a registry entry, or one derived from a file: spec-file.ts). */
+export function buildModel(entry: ApiEntry, path: string): ApiModel {
   const raw = readDocument(path);
   const doc = raw.doc;
   const isSwagger = doc.swagger === '2.0';
@@ -47,6 +49,7 @@ function buildModel(entry: ApiEntry, path: string): ApiModel {
   const operations = buildOperations(doc, { basePath, isSwagger, mediaType, quirks });
   const resources = buildResources(operations, definitions, quirks);
   const events = buildEvents(operations, resources, definitions, quirks);
+  quirks.push(...payloadQuirks(definitions, resources));
   const register = operations.find((o) => o.kind === 'hubRegister');
   const unregister = operations.find((o) => o.kind === 'hubUnregister');
   const info = (doc.info ?? {}) as { title?: string; version?: string };
