@@ -115,8 +115,8 @@ function modelsOf(load: () => ApiModel[]): ApiModel[] {
 
 /** The mock server with the project's behaviours and seed data, generated ones for APIs without folders (options.content replaces them). */
 export function createMockServer(options: MockServerOptions = {}): MockServer {
-  const apis = modelsOf(() => (options.apis ?? defaultEntries().map((e) => `${e.id}@${e.version}`))
-    .map((a) => (typeof a === 'string' ? loadApi(a, { specsDir: options.specsDir, env: options.env }) : a)));
+  const selectors: ReadonlyArray<string | ApiModel> = options.apis ?? defaultEntries().map((e) => `${e.id}@${e.version}`);
+  const apis = modelsOf(() => selectors.map((a) => (typeof a === 'string' ? loadApi(a, { specsDir: options.specsDir, env: options.env }) : a)));
   return createMockServerWith({ content: contentFor(apis), ...options, ...(apis.length ? { apis } : {}) });
 }
 

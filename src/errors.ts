@@ -10,6 +10,7 @@ export const ErrorCodes = {
   SPEC_CHECKSUM: { exitCode: 2, title: 'specification document checksum mismatch' },
   SPEC_INVALID: { exitCode: 2, title: 'specification document cannot be read' },
   SPEC_DOWNLOAD: { exitCode: 2, title: 'specification download failed' },
+  SPEC_UNSUPPORTED: { exitCode: 2, title: 'document is not a TMF-style API' },
   INPUT_READ: { exitCode: 2, title: 'input cannot be read' },
   INPUT_JSON: { exitCode: 1, title: 'input is not valid JSON' },
   CONFIG_INVALID: { exitCode: 2, title: 'configuration is invalid' },

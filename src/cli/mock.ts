@@ -3,6 +3,7 @@ import { CtkError } from '../errors.js';
 import { startPrismMock } from '../mock/prism.js';
 import { createMockServer } from '../composition.js';
 import { findEntry, selectEntries } from '../document/registry.js';
+import { loadSpecFile } from '../document/spec-file.js';
 import { listOption, numberOption, parse } from './args.js';
 import type { Command } from './command.js';
 
@@ -17,6 +18,8 @@ Options:
   --host ADDR          address to bind (default 127.0.0.1: only this machine)
   --api LIST           APIs to serve, e.g. TMF663,TMF622 or TMF671@4.0.0 (default: all five)
   --all                all five certified APIs
+  --spec FILE          also (or only) serve a TM Forum API document not in the registry (Swagger 2.0 or
+                       OpenAPI 3.0), repeatable; its seed data is generated from the document
   --data FILE          persist in this SQLite file (created if missing); default in memory
   --no-seed            start empty (default: seed data from mocks/<API>/seed.json)
   --latency MS         delay every API request by MS milliseconds
@@ -31,7 +34,7 @@ Options:
 Exit codes: 0 stopped cleanly, 2 usage error (unknown API or option, port in use, missing document).`;
 
 const OPTIONS = {
-  port: { type: 'string' }, host: { type: 'string' }, api: { type: 'string', multiple: true }, all: { type: 'boolean' },
+  port: { type: 'string' }, host: { type: 'string' }, api: { type: 'string', multiple: true }, all: { type: 'boolean' }, spec: { type: 'string', multiple: true },
   data: { type: 'string' }, 'no-seed': { type: 'boolean' }, latency: { type: 'string' }, 'fault-rate': { type: 'string' },
   'allow-callback': { type: 'string', multiple: true }, 'paging-status': { type: 'string' }, 'clock-ms': { type: 'string' },
   specs: { type: 'string' }, engine: { type: 'string' },
@@ -67,10 +70,12 @@ export const command: Command = {
     const specsDir = values.specs ? resolve(io.cwd, values.specs) : undefined;
     const apiList = values.api?.join(',');
     if (apiList && values.all) throw new CtkError('USAGE', '--api and --all do not go together', { hint: 'see "tmf-ctk mock --help"' });
-    const entries = selectEntries(apiList, values.all);
+    const documents = (values.spec ?? []).map((f) => loadSpecFile(resolve(io.cwd, f)));
+    // --spec alone serves only those documents; beside --api or --all, both.
+    const entries = documents.length > 0 && !apiList && !values.all ? [] : selectEntries(apiList, values.all);
 
     if (engine === 'prism') {
-      if (entries.length !== 1 || values.all || !apiList) throw new CtkError('USAGE', '--engine prism serves exactly one API', { hint: 'e.g. tmf-ctk mock --engine prism --api TMF663' });
+      if (entries.length !== 1 || values.all || !apiList || documents.length > 0) throw new CtkError('USAGE', '--engine prism serves exactly one API', { hint: 'e.g. tmf-ctk mock --engine prism --api TMF663' });
       const native = NATIVE_ONLY.filter((f) => values[f] !== undefined);
       if (native.length) throw new CtkError('USAGE', `--${native.join(', --')} ${native.length === 1 ? 'does' : 'do'} not apply to --engine prism (stateless, example-based)`);
       const stopped = untilSignal();
@@ -85,7 +90,7 @@ export const command: Command = {
     const pagingStatus = numberOption('paging-status', values['paging-status'], 206, { min: 200, max: 206 });
     if (pagingStatus !== 200 && pagingStatus !== 206) throw new CtkError('USAGE', '--paging-status must be 200 or 206');
     const server = createMockServer({
-      apis: entries.map((e) => `${e.id}@${e.version}`), specsDir, env: io.env, host, port,
+      apis: [...documents, ...entries.map((e) => `${e.id}@${e.version}`)], specsDir, env: io.env, host, port,
       dataFile: values.data ? resolve(io.cwd, values.data) : undefined,
       seed: !values['no-seed'],
       latencyMs: numberOption('latency', values.latency, 0, { max: 600_000 }),

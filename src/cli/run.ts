@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { Writable } from 'node:stream';
 import { CtkError } from '../errors.js';
+import { loadSpecFile } from '../document/spec-file.js';
 import { loadConfig, type RunConfig } from '../runner/config.js';
 import { runCollection } from '../collection/index.js';
 import type { ReporterOptions } from '../reporters/types.js';
@@ -9,7 +10,7 @@ import { listOption, numberOption, parse } from './args.js';
 import { useColor, type CliIO } from './io.js';
 import type { Command } from './command.js';
 
-const HELP = `Usage: tmf-ctk run --target URL (--api TMF663[,TMF622…] | --all) [options]
+const HELP = `Usage: tmf-ctk run --target URL (--api TMF663[,TMF622…] | --all | --spec FILE) [options]
        tmf-ctk run --collection FILE [--environment FILE] [--target URL] [options]
 
 Runs the conformance suites against a server: per resource the kits' cases (TC_<Resource>_N1…N5, E1…E3)
@@ -19,6 +20,8 @@ mandatory attributes, href, error shape, paging, fields, filters…).
   --target URL        the server root; each API's published base path is appended (or the config's)
   --api LIST          APIs to run (TMF663,TMF622,TMF699,TMF671,TMF666; TMF671@4.0.0 for v4.0.0)
   --all               every certified API
+  --spec FILE         a TM Forum API document not in the registry (Swagger 2.0 or OpenAPI 3.0), repeatable:
+                      its suite is generated from the document (docs/any-document.md); with or without --api
   --config FILE       JSON: payloads, headers, base paths, features or checks to skip, per API
   --reporter LIST     console, json, junit, html (default: all four; json is always written)
   --out DIR           where reports go (default: reports)
@@ -51,18 +54,19 @@ function ioStream(io: CliIO): Writable {
 }
 
 
-type RunValues = { target?: string; api?: string[]; all?: boolean; config?: string; specs?: string; strict?: boolean; company?: string; product?: string };
+type RunValues = { target?: string; api?: string[]; all?: boolean; spec?: string[]; config?: string; specs?: string; strict?: boolean; company?: string; product?: string };
 
 async function runNative(values: RunValues, timeoutMs: number | undefined, headers: Record<string, string>, names: string[],
   report: ReporterOptions, io: CliIO): Promise<ReportedRun> {
   const apis = listOption(values.api);
   if (apis.length > 0 && values.all) throw new CtkError('USAGE', '--api and --all do not go together', { hint: 'see "tmf-ctk run --help"' });
   if (!values.target) throw new CtkError('USAGE', 'run needs --target URL', { hint: 'see "tmf-ctk run --help"' });
-  if (apis.length === 0 && !values.all) throw new CtkError('USAGE', 'run needs --api LIST or --all', { hint: 'see "tmf-ctk run --help"' });
+  const documents = (values.spec ?? []).map((f) => loadSpecFile(resolve(io.cwd, f)));
+  if (apis.length === 0 && !values.all && documents.length === 0) throw new CtkError('USAGE', 'run needs --api LIST, --all or --spec FILE', { hint: 'see "tmf-ctk run --help"' });
   const config: RunConfig = values.config ? await loadConfig(resolve(io.cwd, values.config)) : {};
   const who = { company: values.company ?? config.company, product: values.product ?? config.product, release: config.release };
   return runWithReports({
-    target: values.target, apis, all: values.all, config, specsDir: values.specs, env: io.env, timeoutMs, headers,
+    target: values.target, apis, all: values.all, documents, config, specsDir: values.specs, env: io.env, timeoutMs, headers,
     strict: values.strict, ...who, onNotice: (m) => io.err(`note: ${m}`),
   }, names, { ...report, ...who });
 }
@@ -71,14 +75,14 @@ export const command: Command = {
   summary: 'run the conformance suites against a server and write reports',
   async run(argv, io) {
     const { values } = parse('run', argv, {
-      target: { type: 'string' }, api: { type: 'string', multiple: true }, all: { type: 'boolean' }, config: { type: 'string' },
+      target: { type: 'string' }, api: { type: 'string', multiple: true }, all: { type: 'boolean' }, spec: { type: 'string', multiple: true }, config: { type: 'string' },
       reporter: { type: 'string', multiple: true }, out: { type: 'string' }, timeout: { type: 'string' },
       header: { type: 'string', multiple: true }, company: { type: 'string' }, product: { type: 'string' },
       strict: { type: 'boolean' }, specs: { type: 'string' }, collection: { type: 'string' }, environment: { type: 'string' },
     });
     if (values.help) return io.out(HELP), 0;
-    if (values.collection && (values.api || values.all || values.config || values.strict)) {
-      throw new CtkError('USAGE', '--collection runs the collection as it is: --api, --all, --config and --strict do not apply');
+    if (values.collection && (values.api || values.all || values.spec || values.config || values.strict)) {
+      throw new CtkError('USAGE', '--collection runs the collection as it is: --api, --all, --spec, --config and --strict do not apply');
     }
     if (values.environment && !values.collection) throw new CtkError('USAGE', '--environment goes with --collection');
     const names = listOption(values.reporter);
