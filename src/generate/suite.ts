@@ -7,7 +7,7 @@
 import type { ResourceData, SuiteData } from '../core/case-model.js';
 import type { ApiModel, ResourceModel } from '../document/model.js';
 import { schemasFor } from '../schema/schema-set.js';
-import { resourcePayloads, type Payload } from './payloads.js';
+import { generatePayload, resourcePayloads, type Payload } from './payloads.js';
 
 /** The seed a generated suite uses unless told otherwise (reports name it). */
 export const DEFAULT_SEED = 1;
@@ -49,6 +49,11 @@ function contextMissing(api: ApiModel, def: string, minimal: Payload, rich: Payl
 /** One resource's data; `unavailable` says why its cases cannot run when the document allows no valid payload. */
 export function resourceData(api: ApiModel, resource: ResourceModel, seed = DEFAULT_SEED): ResourceData {
   const p = resourcePayloads(api, resource, seed);
+  if (!resource.operations.create) {
+    // Read-only: nothing is sent; N4 selects a text attribute the entity has (the mock's seed carries it).
+    const entity = generatePayload(api, resource.schemaName, 'rich', seed).value ?? {};
+    return { minimal: {}, rich: {}, mandatory: [], select: selectOf(entity, []) };
+  }
   if (!p.minimal) {
     return { minimal: {}, rich: {}, mandatory: [], ...(p.problems.length ? { unavailable: `no valid ${resource.createSchemaName ?? resource.name} can be generated from the document: ${p.problems.join('; ')}` } : {}) };
   }

@@ -61,3 +61,24 @@ describe('a generic JSON store with no TMF logic', () => {
     });
   }
 });
+
+describe('a read-only resource (no create operation)', () => {
+  it('gets list, retrieve, fields and filter cases against the seed data the mock generates from the schemas', async () => {
+    const full = loadApi('TMF632@4.0.0');
+    const api = {
+      ...full,
+      operations: full.operations.filter((o) => !(o.resource === 'organization' && o.kind === 'create')),
+      resources: full.resources.map((r) => (r.name === 'organization' ? { ...r, createSchemaName: undefined, operations: { ...r.operations, create: undefined } } : r)),
+    };
+    const mock = createMockServer({ apis: [api], checkResponses: true, log: () => undefined });
+    try {
+      const result = await runConformance({ target: await mock.listen(), documents: [api], timeoutMs: 5000 });
+      const cases = result.apis.flatMap((a) => a.cases).filter((c) => c.resource === 'organization');
+      assert.deepEqual(cases.map((c) => `${c.id} ${c.status}`), ['TC_Organization_N3 pass', 'TC_Organization_N4 pass', 'TC_Organization_N5 pass', 'TC_Organization_E1 pass']);
+      assert.ok(cases[0]!.exchanges.some((x) => x.response?.body?.includes('tmf-ctk-seed-organization-1')), 'the seed is listed');
+      assert.deepEqual(mock.violations, []);
+    } finally {
+      await mock.close();
+    }
+  });
+});
