@@ -95,9 +95,23 @@ export function generatedContent(api: ApiModel): { suite: SuiteData; mock: MockC
   return hit;
 }
 
-/** The project's suites plus, by `id@version`, generated ones for the given APIs without folders. */
+/**
+ * An API's suite: its folder's where it has one, the resources the folder leaves out (a resource a newer
+ * document adds) filled from the generator; else the generated suite. Generation runs only when needed.
+ */
+function suiteOf(api: ApiModel): SuiteData | undefined {
+  if (!hasFolders(api)) return generatedContent(api).suite;
+  const folder = API_CONTENT[api.id]?.suite;
+  if (!folder || api.resources.every((r) => Object.hasOwn(folder.resources, r.name))) return undefined;
+  return { ...folder, resources: { ...generatedContent(api).suite.resources, ...folder.resources } };
+}
+
+/** The project's suites plus, by `id@version`, generated or completed ones for the given APIs. */
 export function suitesFor(apis: readonly ApiModel[]): SuiteTable {
-  return { ...SUITES, ...Object.fromEntries(apis.filter((a) => !hasFolders(a)).map((a) => [`${a.id}@${a.version}`, generatedContent(a).suite])) };
+  return { ...SUITES, ...Object.fromEntries(apis.flatMap((a) => {
+    const suite = suiteOf(a);
+    return suite ? [[`${a.id}@${a.version}`, suite]] : [];
+  })) };
 }
 
 function contentFor(apis: readonly ApiModel[]): MockContentTable {
