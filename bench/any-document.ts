@@ -21,9 +21,9 @@ export async function run(): Promise<void> {
     schemasFor(api).compileAll();
     const t1 = performance.now();
     const suite = generatedSuite(api);
-    generatedMockContent(api);
+    const content = generatedMockContent(api);
     const t2 = performance.now();
-    const mock = createMockServer({ apis: [api], clockMs: 50, log: () => undefined });
+    const mock = createMockServer({ apis: [api], content: { [selector]: content }, log: () => undefined });
     try {
       const result = await runConformance({ target: await mock.listen(), apis: [selector], suites: { [selector]: suite }, timeoutMs: 5000 });
       const t3 = performance.now();

@@ -63,7 +63,8 @@ function kindOf(schema: JsonSchema | undefined, defs: Record<string, JsonSchema>
   return t === 'integer' ? 'number' : String(t);
 }
 
-const NOT_PATCHED = new Set(['@type', '@baseType', '@schemaLocation', 'id', 'href']);
+/** Identity, metadata, and states: a state change is a transition the server may refuse (its state machine), not an attribute update. */
+const NOT_PATCHED = new Set(['@type', '@baseType', '@schemaLocation', 'id', 'href', 'state', 'status', 'lifecycleStatus']);
 
 /** One patchable attribute of each kind (text first: `description`, `name`), with values that differ from the rich payload's. */
 function generatePatch(api: ApiModel, resource: ResourceModel, seed: number): Payload | undefined {
