@@ -34,13 +34,27 @@ function serverPath(doc: Doc): { path?: string; quirk?: Quirk } {
   });
   let path = url.replace(/^[a-z][a-z0-9+.-]*:\/\/[^/]*/i, '').replace(/\/+$/, '');
   if (!path.startsWith('/')) path = `/${path}`;
+  if (path === '/') return {};
   if (!path.startsWith('/tmf-api')) {
-    return { path: `/tmf-api${path === '/' ? '' : path}`, quirk: { id: 'server-placeholder', where: 'servers[0].url', detail: `"${server.url}" read as the TMF base path /tmf-api${path === '/' ? '' : path}` } };
+    return { path: `/tmf-api${path}`, quirk: { id: 'server-placeholder', where: 'servers[0].url', detail: `"${server.url}" read as the TMF base path /tmf-api${path}` } };
   }
   return { path };
 }
 
-/** `Product Ordering` v5 with a bare `https://serverRoot`: the TMF convention, `/tmf-api/productOrdering/v5`. */
+/**
+ * A document whose server is a bare `https://serverRoot` (v5 TMF622) still shows its base path in the hrefs of its
+ * examples (`https://host:port/productOrderingManagement/v5/productOrder/30001`): the most frequent `/<api>/v<major>/`
+ * followed by one of its collections.
+ */
+function examplePath(text: string, collections: string[], major: string): string | undefined {
+  const counts = new Map<string, number>();
+  const re = new RegExp(`/([A-Za-z][A-Za-z0-9]*)/v${major}/(${collections.map((c) => c.replace(/\W/g, '')).join('|')})\\b`, 'g');
+  for (const m of text.slice(0, 4_000_000).matchAll(re)) counts.set(m[1]!, (counts.get(m[1]!) ?? 0) + 1);
+  const best = [...counts].sort((a, b) => b[1] - a[1])[0];
+  return best ? `/tmf-api/${best[0]}/v${major}` : undefined;
+}
+
+/** No path anywhere: the TMF convention from the title, `/tmf-api/productOrdering/v5`. */
 function conventionalPath(title: string, version: string): string {
   const words = title.replace(/\bAPI\b|\bTMF[\s_-]?\d{3}\b/gi, '').trim().split(/[^A-Za-z0-9]+/).filter(Boolean);
   const camel = words.map((w, i) => (i === 0 ? w[0]!.toLowerCase() + w.slice(1) : w[0]!.toUpperCase() + w.slice(1))).join('');
@@ -86,8 +100,10 @@ export function entryOfFile(path: string): { entry: ApiEntry; quirks: Quirk[] } 
     if (found.quirk) quirks.push(found.quirk);
   }
   if (!basePath || basePath === '/tmf-api') {
-    basePath = conventionalPath(title, version);
-    quirks.push({ id: 'base-path-derived', where: isSwagger ? 'basePath' : 'servers', detail: `no API base path in the document: ${basePath} (from the title and major version)` });
+    const collections = Object.keys(doc.paths as Doc).map((p) => p.split('/')[1] ?? '').filter((c) => c && !/[{}]/.test(c));
+    const fromExamples = collections.length ? examplePath(raw.text, [...new Set(collections)], version.split('.')[0]!) : undefined;
+    basePath = fromExamples ?? conventionalPath(title, version);
+    quirks.push({ id: 'base-path-derived', where: isSwagger ? 'basePath' : 'servers', detail: `no API base path in the document: ${basePath} (from ${fromExamples ? "its examples' hrefs" : 'the title and major version'})` });
   }
   const entry: ApiEntry = {
     id: id!, title, version, default: false, generic: true, format: isSwagger ? 'swagger2' : 'openapi3',

@@ -65,6 +65,8 @@ describe('--spec FILE', () => {
     const file = await unregistered('more/TMF632-Party_Management-v5.0.0.oas.yaml', 'party.yaml');
     const mock = await startCli(['--port', '0', '--spec', file]);
     try {
+      // The API lines follow "listening on" on stdout.
+      for (let i = 0; i < 100 && !mock.stdout().includes('partyManagement'); i++) await new Promise((r) => setTimeout(r, 20));
       assert.match(mock.stdout(), /TMF632 Party Management 5\.0\.0 .*\/tmf-api\/partyManagement\/v5/);
       const run = await runCli(['run', '--spec', file, '--target', mock.url, '--reporter', 'json', '--out', join(dir, 'reports')]);
       assert.equal(run.code, 0, run.out + run.err);
