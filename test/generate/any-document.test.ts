@@ -5,6 +5,9 @@
  * under the same base path is non-conformant, with the failures named.
  */
 import assert from 'node:assert/strict';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { createMockServer, runConformance } from '../../src/composition.js';
 import { loadApi } from '../../src/document/load.js';
@@ -12,6 +15,7 @@ import { registry } from '../../src/document/registry.js';
 import { generatedMockContent } from '../../src/generate/mock-content.js';
 import { generatedSuite } from '../../src/generate/suite.js';
 import { exitCodeOf } from '../../src/run-with-reports.js';
+import { runCli } from '../helpers/cli.js';
 import { startPlainStore } from './plain-store.js';
 
 const BUDGET_MS = 10_000;
@@ -80,6 +84,24 @@ describe('a read-only resource (no create operation)', () => {
       assert.deepEqual(cases.map((c) => `${c.id} ${c.status}`), ['TC_Organization_N3 pass', 'TC_Organization_N4 pass', 'TC_Organization_N5 pass', 'TC_Organization_E1 pass']);
       assert.ok(cases[0]!.exchanges.some((x) => x.response?.body?.includes('tmf-ctk-seed-organization-1')), 'the seed is listed');
       assert.deepEqual(mock.violations, []);
+    } finally {
+      await mock.close();
+    }
+  });
+});
+
+describe('the registered v5 documents through the CLI', () => {
+  it('tmf-ctk run --api TMF663@5.0.0 --api TMF622@5.0.0 --api TMF666@5.0.0 against the mock of the same documents: exit 0', async (t) => {
+    const out = await mkdtemp(join(tmpdir(), 'tmf-ctk-v5-'));
+    t.after(() => rm(out, { recursive: true, force: true }));
+    const apis = ['TMF663@5.0.0', 'TMF622@5.0.0', 'TMF666@5.0.0'];
+    const mock = createMockServer({ apis, checkResponses: true, log: () => undefined });
+    try {
+      const url = await mock.listen();
+      const r = await runCli(['run', ...apis.flatMap((a) => ['--api', a]), '--target', url, '--reporter', 'json', '--out', out]);
+      assert.equal(r.code, 0, r.out + r.err);
+      assert.match(r.out, /[1-9]\d* passed, 0 failed/);
+      assert.deepEqual(mock.violations.map((v) => `${v.method} ${v.url} ${v.status}`), []);
     } finally {
       await mock.close();
     }
