@@ -12,7 +12,9 @@ const SERVER_SET = new Set(['lastUpdate', 'lastModified', 'creationDate', 'statu
 export function payloadQuirks(defs: Record<string, JsonSchema>, resources: readonly ResourceModel[]): Quirk[] {
   const out: Quirk[] = [];
   for (const [name, s] of Object.entries(defs)) {
-    const type = (s.properties as Record<string, JsonSchema> | undefined)?.['@type'];
+    // Own properties and inline allOf parts (not the parents a $ref brings: they report themselves).
+    const parts = [s, ...((Array.isArray(s.allOf) ? s.allOf : []) as JsonSchema[]).filter((p) => p.$ref === undefined)];
+    const type = parts.map((p) => (p.properties as Record<string, JsonSchema> | undefined)?.['@type']).find((t) => t !== undefined);
     if (type && Array.isArray(type.enum)) {
       out.push({ id: 'type-enum', where: `${name}.@type`, detail: `@type closed to ${JSON.stringify(type.enum).slice(0, 120)}: generated values use its first value` });
     }

@@ -9,7 +9,7 @@ import type { ApiModel, ResourceModel } from '../document/model.js';
 import { schemasFor } from '../schema/schema-set.js';
 import { generatePayload, resourcePayloads, type Payload } from './payloads.js';
 
-/** The seed a generated suite uses unless told otherwise (reports name it). */
+/** The seed a generated suite uses unless told otherwise (recorded in SuiteData.generated). */
 export const DEFAULT_SEED = 1;
 
 const isText = (v: unknown): v is string => typeof v === 'string' && v.length > 0 && v.length <= 100;

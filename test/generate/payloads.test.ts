@@ -68,6 +68,13 @@ describe('generated payloads', () => {
     assert.notDeepEqual(a.resources, c.resources);
   });
 
+  it('the flaws the generator meets are named quirks (tmf-ctk apis --quirks)', () => {
+    const where = (sel: string, id: string) => loadApi(sel).quirks.filter((q) => q.id === id).map((q) => q.where);
+    assert.ok(where('TMF663@5.0.0', 'type-enum').includes('GeographicLocation.@type'));
+    assert.ok(where('TMF620@5.0.0', 'create-requires-server-set').includes('ProductOffering_FVO'));
+    assert.deepEqual(where('TMF663', 'type-enum'), []);
+  });
+
   it('contradictory constraints are reported, never sent', () => {
     const api = loadApi('TMF663');
     const broken = { ...api, definitions: { ...api.definitions, ShoppingCart_Create: { type: 'object', required: ['x'], properties: { x: { type: 'string', minLength: 5, maxLength: 2 } } } } };
