@@ -5,11 +5,12 @@
  * under the same base path is non-conformant, with the failures named.
  */
 import assert from 'node:assert/strict';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { createMockServer, runConformance } from '../../src/composition.js';
+import { runCollection } from '../../src/collection/index.js';
+import { createMockServer, exportCollection, runConformance } from '../../src/composition.js';
 import { loadApi } from '../../src/document/load.js';
 import { registry } from '../../src/document/registry.js';
 import { generatedMockContent } from '../../src/generate/mock-content.js';
@@ -102,6 +103,25 @@ describe('the registered v5 documents through the CLI', () => {
       assert.equal(r.code, 0, r.out + r.err);
       assert.match(r.out, /[1-9]\d* passed, 0 failed/);
       assert.deepEqual(mock.violations.map((v) => `${v.method} ${v.url} ${v.status}`), []);
+    } finally {
+      await mock.close();
+    }
+  });
+});
+
+describe('a generated suite exported as a Postman collection', () => {
+  it('TMF632@5.0.0: newman runs it against the mock of the same document, conformant', async (t) => {
+    const out = await mkdtemp(join(tmpdir(), 'tmf-ctk-newman-'));
+    t.after(() => rm(out, { recursive: true, force: true }));
+    const api = loadApi('TMF632@5.0.0');
+    const mock = createMockServer({ apis: [api], log: () => undefined });
+    try {
+      const url = await mock.listen();
+      const file = join(out, 'party.json');
+      await writeFile(file, JSON.stringify(await exportCollection(api, { target: url })));
+      const result = await runCollection({ collection: file, target: url });
+      assert.deepEqual(result.apis.flatMap((a) => a.cases).filter((c) => c.status === 'fail').map((c) => `${c.id}: ${c.reason}`), []);
+      assert.equal(result.summary.verdict, 'conformant');
     } finally {
       await mock.close();
     }
