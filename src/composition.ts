@@ -24,7 +24,7 @@ import type { Case, SuiteData, SuiteTable } from './core/case-model.js';
 import { loadApi } from './document/load.js';
 import { defaultEntries } from './document/registry.js';
 import { generatedMockContent } from './generate/mock-content.js';
-import { generatedSuite } from './generate/suite.js';
+import { DEFAULT_SEED, generatedSuite } from './generate/suite.js';
 import type { RunResult } from './core/results.js';
 import type { ApiModel } from './document/model.js';
 import type { SpecSources } from './document/resolve.js';
@@ -83,39 +83,46 @@ function hasFolders(api: ApiModel): boolean {
   return api.version.startsWith('4.') && Object.hasOwn(API_CONTENT, api.id);
 }
 
-const generated = new WeakMap<ApiModel, { suite: SuiteData; mock: MockContent }>();
+const generated = new WeakMap<ApiModel, Map<number, { suite: SuiteData; mock: MockContent }>>();
 
-/** The suite and mock content generated from an API's document (once per loaded model). */
-export function generatedContent(api: ApiModel): { suite: SuiteData; mock: MockContent } {
-  let hit = generated.get(api);
+/** The suite and mock content generated from an API's document with a seed (once per loaded model and seed). */
+export function generatedContent(api: ApiModel, seed = DEFAULT_SEED): { suite: SuiteData; mock: MockContent } {
+  let bySeed = generated.get(api);
+  if (!bySeed) generated.set(api, (bySeed = new Map()));
+  let hit = bySeed.get(seed);
   if (!hit) {
-    hit = { suite: generatedSuite(api), mock: generatedMockContent(api) };
-    generated.set(api, hit);
+    hit = { suite: generatedSuite(api, seed), mock: generatedMockContent(api, seed) };
+    bySeed.set(seed, hit);
   }
   return hit;
+}
+
+/** What the composition adds to the engine's options: the seed of generated content (`--seed`, default 1). */
+export interface GeneratorOptions {
+  generatorSeed?: number;
 }
 
 /**
  * An API's suite: its folder's where it has one, the resources the folder leaves out (a resource a newer
  * document adds) filled from the generator; else the generated suite. Generation runs only when needed.
  */
-function suiteOf(api: ApiModel): SuiteData | undefined {
-  if (!hasFolders(api)) return generatedContent(api).suite;
+function suiteOf(api: ApiModel, seed?: number): SuiteData | undefined {
+  if (!hasFolders(api)) return generatedContent(api, seed).suite;
   const folder = API_CONTENT[api.id]?.suite;
   if (!folder || api.resources.every((r) => Object.hasOwn(folder.resources, r.name))) return undefined;
-  return { ...folder, resources: { ...generatedContent(api).suite.resources, ...folder.resources } };
+  return { ...folder, resources: { ...generatedContent(api, seed).suite.resources, ...folder.resources } };
 }
 
 /** The project's suites plus, by `id@version`, generated or completed ones for the given APIs. */
-export function suitesFor(apis: readonly ApiModel[]): SuiteTable {
+export function suitesFor(apis: readonly ApiModel[], seed?: number): SuiteTable {
   return { ...SUITES, ...Object.fromEntries(apis.flatMap((a) => {
-    const suite = suiteOf(a);
+    const suite = suiteOf(a, seed);
     return suite ? [[`${a.id}@${a.version}`, suite]] : [];
   })) };
 }
 
-function contentFor(apis: readonly ApiModel[]): MockContentTable {
-  return { ...mockContent(), ...Object.fromEntries(apis.filter((a) => !hasFolders(a)).map((a) => [`${a.id}@${a.version}`, generatedContent(a).mock])) };
+function contentFor(apis: readonly ApiModel[], seed?: number): MockContentTable {
+  return { ...mockContent(), ...Object.fromEntries(apis.filter((a) => !hasFolders(a)).map((a) => [`${a.id}@${a.version}`, generatedContent(a, seed).mock])) };
 }
 
 /** The models a selection names; undefined when it cannot be loaded (the engine then reports why, as usual). */
@@ -128,27 +135,27 @@ function modelsOf(load: () => ApiModel[]): ApiModel[] {
 }
 
 /** The mock server with the project's behaviours and seed data, generated ones for APIs without folders (options.content replaces them). */
-export function createMockServer(options: MockServerOptions = {}): MockServer {
+export function createMockServer(options: MockServerOptions & GeneratorOptions = {}): MockServer {
   const selectors: ReadonlyArray<string | ApiModel> = options.apis ?? defaultEntries().map((e) => `${e.id}@${e.version}`);
   const apis = modelsOf(() => selectors.map((a) => (typeof a === 'string' ? loadApi(a, { specsDir: options.specsDir, env: options.env }) : a)));
-  return createMockServerWith({ content: contentFor(apis), ...options, ...(apis.length ? { apis } : {}) });
+  return createMockServerWith({ content: contentFor(apis, options.generatorSeed), ...options, ...(apis.length ? { apis } : {}) });
 }
 
 /** A conformance run with the project's suites, generated ones for APIs without folders (options.suites replaces them). */
-export function runConformance(options: RunOptions): Promise<RunResult> {
+export function runConformance(options: RunOptions & GeneratorOptions): Promise<RunResult> {
   const apis = modelsOf(() => selectedApis(options));
-  return runConformanceWith({ suites: suitesFor(apis), ...options });
+  return runConformanceWith({ suites: suitesFor(apis, options.generatorSeed), ...options });
 }
 
 export function casesFor(api: ApiModel, options: Pick<RunOptions, 'config' | 'cases' | 'suites'>): Case[] {
   return casesForWith(api, { suites: suitesFor([api]), ...options });
 }
 
-export function exportCollection(api: ApiModel, options: ExportOptions = {}): Promise<PostmanCollection> {
-  return exportCollectionWith(api, { suites: suitesFor([api]), ...options });
+export function exportCollection(api: ApiModel, options: ExportOptions & GeneratorOptions = {}): Promise<PostmanCollection> {
+  return exportCollectionWith(api, { suites: suitesFor([api], options.generatorSeed), ...options });
 }
 
-export function exportApi(selector: string, options: ExportOptions & Pick<SpecSources, 'specsDir' | 'env'> = {}): Promise<PostmanCollection> {
+export function exportApi(selector: string, options: ExportOptions & GeneratorOptions & Pick<SpecSources, 'specsDir' | 'env'> = {}): Promise<PostmanCollection> {
   const apis = modelsOf(() => [loadApi(selector, { specsDir: options.specsDir, env: options.env })]);
-  return exportApiWith(selector, { suites: suitesFor(apis), ...options });
+  return exportApiWith(selector, { suites: suitesFor(apis, options.generatorSeed), ...options });
 }

@@ -27,3 +27,10 @@ export function listOption(raw: string | string[] | undefined): string[] {
   const list = Array.isArray(raw) ? raw : raw === undefined ? [] : [raw];
   return list.flatMap((s) => s.split(',')).map((s) => s.trim()).filter(Boolean);
 }
+
+/** `--seed N`: the seed of generated payloads and mock data (documents without folders); undefined = the default. */
+export function seedOption(raw: string | undefined): number | undefined {
+  if (raw === undefined) return undefined;
+  if (!/^\d{1,9}$/.test(raw)) throw new CtkError('USAGE', `--seed must be a whole number from 0 to 999999999, got "${raw}"`);
+  return Number(raw);
+}

@@ -5,7 +5,7 @@ import { loadSpecFile } from '../document/spec-file.js';
 import { isFolder, type PostmanCollection } from '../collection/postman.js';
 import { CtkError } from '../errors.js';
 import { loadConfig } from '../runner/config.js';
-import { parse } from './args.js';
+import { parse, seedOption } from './args.js';
 import type { Command } from './command.js';
 
 const HELP = `Usage: tmf-ctk export (--api TMF663 | --spec FILE) [--out FILE] [--target URL] [--config FILE] [--specs DIR]
@@ -18,6 +18,7 @@ or with "tmf-ctk run --collection FILE" to get tmf-ctk's reports.
 
   --api ID        the API (TMF663, TMF671@4.0.0…)
   --spec FILE     a TM Forum API document not in the registry: its generated suite (docs/any-document.md)
+  --seed N        seed of the generated payloads (default 1)
   --out FILE      where to write (default: standard output)
   --target URL    server root for the collection's default baseUrl (default http://localhost:8080)
   --config FILE   a "tmf-ctk run" config: payloads, base path, skipped cases and features, strict mode
@@ -38,7 +39,7 @@ export const command: Command = {
   summary: 'write the cases of an API as a Postman v2.1 collection (for newman)',
   async run(argv, io) {
     const { values } = parse('export', argv, {
-      api: { type: 'string' }, spec: { type: 'string' }, out: { type: 'string' }, target: { type: 'string' }, config: { type: 'string' }, specs: { type: 'string' },
+      api: { type: 'string' }, spec: { type: 'string' }, seed: { type: 'string' }, out: { type: 'string' }, target: { type: 'string' }, config: { type: 'string' }, specs: { type: 'string' },
     });
     if (values.help) return io.out(HELP), 0;
     if ((!values.api && !values.spec) || (values.api && values.spec) || values.api?.includes(',')) {
@@ -48,7 +49,7 @@ export const command: Command = {
       throw new CtkError('USAGE', `--target "${values.target}" is not an http(s) URL`, { hint: 'e.g. --target http://localhost:8080' });
     }
     const config = values.config ? await loadConfig(resolve(io.cwd, values.config)) : undefined;
-    const options = { target: values.target, config, specsDir: values.specs, env: io.env };
+    const options = { target: values.target, config, specsDir: values.specs, env: io.env, generatorSeed: seedOption(values.seed) };
     const collection = values.spec
       ? await exportCollection(loadSpecFile(resolve(io.cwd, values.spec)), options)
       : await exportApi(values.api!, options);

@@ -4,7 +4,7 @@ import { startPrismMock } from '../mock/prism.js';
 import { createMockServer } from '../composition.js';
 import { findEntry, selectEntries } from '../document/registry.js';
 import { loadSpecFile } from '../document/spec-file.js';
-import { listOption, numberOption, parse } from './args.js';
+import { listOption, numberOption, parse, seedOption } from './args.js';
 import type { Command } from './command.js';
 
 const HELP = `Usage: tmf-ctk mock [options]
@@ -20,6 +20,7 @@ Options:
   --all                all five certified APIs
   --spec FILE          also (or only) serve a TM Forum API document not in the registry (Swagger 2.0 or
                        OpenAPI 3.0), repeatable; its seed data is generated from the document
+  --seed N             seed of the data generated for documents without mocks/ folders (default 1)
   --data FILE          persist in this SQLite file (created if missing); default in memory
   --no-seed            start empty (default: seed data from mocks/<API>/seed.json)
   --latency MS         delay every API request by MS milliseconds
@@ -34,7 +35,7 @@ Options:
 Exit codes: 0 stopped cleanly, 2 usage error (unknown API or option, port in use, missing document).`;
 
 const OPTIONS = {
-  port: { type: 'string' }, host: { type: 'string' }, api: { type: 'string', multiple: true }, all: { type: 'boolean' }, spec: { type: 'string', multiple: true },
+  port: { type: 'string' }, host: { type: 'string' }, api: { type: 'string', multiple: true }, all: { type: 'boolean' }, spec: { type: 'string', multiple: true }, seed: { type: 'string' },
   data: { type: 'string' }, 'no-seed': { type: 'boolean' }, latency: { type: 'string' }, 'fault-rate': { type: 'string' },
   'allow-callback': { type: 'string', multiple: true }, 'paging-status': { type: 'string' }, 'clock-ms': { type: 'string' },
   specs: { type: 'string' }, engine: { type: 'string' },
@@ -90,7 +91,7 @@ export const command: Command = {
     const pagingStatus = numberOption('paging-status', values['paging-status'], 206, { min: 200, max: 206 });
     if (pagingStatus !== 200 && pagingStatus !== 206) throw new CtkError('USAGE', '--paging-status must be 200 or 206');
     const server = createMockServer({
-      apis: [...documents, ...entries.map((e) => `${e.id}@${e.version}`)], specsDir, env: io.env, host, port,
+      apis: [...documents, ...entries.map((e) => `${e.id}@${e.version}`)], specsDir, generatorSeed: seedOption(values.seed), env: io.env, host, port,
       dataFile: values.data ? resolve(io.cwd, values.data) : undefined,
       seed: !values['no-seed'],
       latencyMs: numberOption('latency', values.latency, 0, { max: 600_000 }),

@@ -6,7 +6,7 @@ import { loadConfig, type RunConfig } from '../runner/config.js';
 import { runCollection } from '../collection/index.js';
 import type { ReporterOptions } from '../reporters/types.js';
 import { exitCodeOf, reportRun, runWithReports, type ReportedRun } from '../run-with-reports.js';
-import { listOption, numberOption, parse } from './args.js';
+import { listOption, numberOption, parse, seedOption } from './args.js';
 import { useColor, type CliIO } from './io.js';
 import type { Command } from './command.js';
 
@@ -22,6 +22,7 @@ mandatory attributes, href, error shape, paging, fields, filters…).
   --all               every certified API
   --spec FILE         a TM Forum API document not in the registry (Swagger 2.0 or OpenAPI 3.0), repeatable:
                       its suite is generated from the document (docs/any-document.md); with or without --api
+  --seed N            seed of the payloads generated for documents without suites/ folders (default 1)
   --config FILE       JSON: payloads, headers, base paths, features or checks to skip, per API
   --reporter LIST     console, json, junit, html (default: all four; json is always written)
   --out DIR           where reports go (default: reports)
@@ -54,7 +55,7 @@ function ioStream(io: CliIO): Writable {
 }
 
 
-type RunValues = { target?: string; api?: string[]; all?: boolean; spec?: string[]; config?: string; specs?: string; strict?: boolean; company?: string; product?: string };
+type RunValues = { target?: string; api?: string[]; all?: boolean; spec?: string[]; seed?: string; config?: string; specs?: string; strict?: boolean; company?: string; product?: string };
 
 async function runNative(values: RunValues, timeoutMs: number | undefined, headers: Record<string, string>, names: string[],
   report: ReporterOptions, io: CliIO): Promise<ReportedRun> {
@@ -66,7 +67,7 @@ async function runNative(values: RunValues, timeoutMs: number | undefined, heade
   const config: RunConfig = values.config ? await loadConfig(resolve(io.cwd, values.config)) : {};
   const who = { company: values.company ?? config.company, product: values.product ?? config.product, release: config.release };
   return runWithReports({
-    target: values.target, apis, all: values.all, documents, config, specsDir: values.specs, env: io.env, timeoutMs, headers,
+    target: values.target, apis, all: values.all, documents, config, generatorSeed: seedOption(values.seed), specsDir: values.specs, env: io.env, timeoutMs, headers,
     strict: values.strict, ...who, onNotice: (m) => io.err(`note: ${m}`),
   }, names, { ...report, ...who });
 }
@@ -75,7 +76,7 @@ export const command: Command = {
   summary: 'run the conformance suites against a server and write reports',
   async run(argv, io) {
     const { values } = parse('run', argv, {
-      target: { type: 'string' }, api: { type: 'string', multiple: true }, all: { type: 'boolean' }, spec: { type: 'string', multiple: true }, config: { type: 'string' },
+      target: { type: 'string' }, api: { type: 'string', multiple: true }, all: { type: 'boolean' }, spec: { type: 'string', multiple: true }, seed: { type: 'string' }, config: { type: 'string' },
       reporter: { type: 'string', multiple: true }, out: { type: 'string' }, timeout: { type: 'string' },
       header: { type: 'string', multiple: true }, company: { type: 'string' }, product: { type: 'string' },
       strict: { type: 'boolean' }, specs: { type: 'string' }, collection: { type: 'string' }, environment: { type: 'string' },

@@ -80,4 +80,16 @@ describe('--spec FILE', () => {
     assert.match(exported.out, /wrote .*party\.postman\.json: \d+ cases/);
     assert.equal((await runCli(['export', '--spec', file, '--api', 'TMF663'])).code, 2);
   });
+
+  it('--seed: the same seed exports the same collection, another seed other payloads; a bad seed is a usage error', async () => {
+    const file = await unregistered('more/TMF620-ProductCatalog-v4.0.0.swagger.json', 'seeded.json');
+    const text = async (seed: string) => (await runCli(['export', '--spec', file, '--seed', seed])).out;
+    const [a, b, c] = [await text('7'), await text('7'), await text('8')];
+    assert.ok(a.length > 1000);
+    assert.equal(a, b);
+    assert.notEqual(a, c);
+    const bad = await runCli(['run', '--spec', file, '--seed', 'x', '--target', 'http://127.0.0.1:9']);
+    assert.equal(bad.code, 2);
+    assert.match(bad.err, /--seed must be a whole number/);
+  });
 });
