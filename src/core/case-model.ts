@@ -127,6 +127,8 @@ export interface ResourceData {
   requires?: Array<{ resource: string; as: string }>;
   /** Per-resource mandatory flags of optional features (default: the suite's). */
   features?: Partial<Record<'patch' | 'delete' | 'paging' | 'notifications', boolean>>;
+  /** A JSON Patch Query (v5) changing an attribute of one element of an array the rich payload sends, and what must come back. */
+  patchQuery?: { ops: unknown[]; expected: Record<string, unknown> };
   /** Why no valid payload exists (a generated suite, contradictory constraints): cases that create one skip, saying so. */
   unavailable?: string;
 }

@@ -7,6 +7,7 @@
 import type { ResourceData, SuiteData } from '../core/case-model.js';
 import type { ApiModel, ResourceModel } from '../document/model.js';
 import { schemasFor } from '../schema/schema-set.js';
+import { patchQueryOf } from './patch-query.js';
 import { generatePayload, resourcePayloads, type Payload } from './payloads.js';
 
 /** The seed a generated suite uses unless told otherwise (recorded in SuiteData.generated). */
@@ -46,6 +47,11 @@ function contextMissing(api: ApiModel, def: string, minimal: Payload, rich: Payl
   return [];
 }
 
+function patchQueryPart(api: ApiModel, resource: ResourceModel, rich: Payload): Pick<ResourceData, 'patchQuery'> {
+  const query = patchQueryOf(api, resource, rich);
+  return query ? { patchQuery: query } : {};
+}
+
 /** One resource's data; `unavailable` says why its cases cannot run when the document allows no valid payload. */
 export function resourceData(api: ApiModel, resource: ResourceModel, seed = DEFAULT_SEED): ResourceData {
   const p = resourcePayloads(api, resource, seed);
@@ -66,6 +72,7 @@ export function resourceData(api: ApiModel, resource: ResourceModel, seed = DEFA
     filters,
     select: selectOf(p.rich ?? p.minimal, filters),
     contextMissing: resource.createSchemaName ? contextMissing(api, resource.createSchemaName, p.minimal, p.rich ?? p.minimal) : [],
+    ...patchQueryPart(api, resource, p.rich ?? p.minimal),
   };
 }
 

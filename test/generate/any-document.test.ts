@@ -38,6 +38,7 @@ describe('the generated suite against the mock of the same document', () => {
         for (const c of cases.filter((x) => x.status === 'skip')) assert.match(c.reason ?? '', /^not applicable/, c.id);
         assert.equal(exitCodeOf(result), 0);
         assert.ok(cases.filter((c) => c.status === 'pass').length >= api.resources.length * 4, 'cases ran');
+        if (entry.format === 'openapi3') assert.ok(cases.some((c) => c.id.endsWith('_PATCH3') && c.status === 'pass'), 'a JSON Patch Query case ran');
         assert.deepEqual(mock.violations.map((v) => `${v.method} ${v.url} ${v.status}: ${v.errors[0]?.message}`), []);
         console.log(`# ${selector}: generation + full run ${ms} ms, ${cases.length} cases, ${result.summary.requests} requests`);
         assert.ok(ms < BUDGET_MS, `${ms} ms`);
