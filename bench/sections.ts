@@ -8,6 +8,7 @@ export const sections: Section[] = [
   { name: 'CLI start-up', run: async () => (await import('./startup.js')).run() },
   { name: 'spec load and compile', run: async () => (await import('./spec-load.js')).run() },
   { name: 'mock throughput', run: async () => (await import('./mock-throughput.js')).run() },
+  { name: 'any document: generation and run', run: async () => (await import('./any-document.js')).run() },
   { name: 'runner vs newman', run: async () => (await import('./runner-vs-newman.js')).run() },
   { name: 'proxy overhead', run: async () => (await import('./proxy-overhead.js')).run() },
 ];

@@ -4,6 +4,8 @@
  * imports that content; it takes it as options. This module builds the table of APIs and passes it in,
  * so adding an API is its registry entry, its two folders and one line in API_CONTENT
  * (docs/adding-an-api.md). An explicit table, not discovery by import side effect.
+ * An API version without folders (a generic document, a v5 document, one given with --spec) gets content
+ * generated from its document (src/generate/, docs/any-document.md): the folders add realism, never make an API possible.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -19,15 +21,19 @@ import { suite as suite671 } from '../suites/TMF671/index.js';
 import { suite as suite699 } from '../suites/TMF699/index.js';
 import { exportApi as exportApiWith, exportCollection as exportCollectionWith, type ExportOptions } from './collection/export.js';
 import type { Case, SuiteData, SuiteTable } from './core/case-model.js';
+import { loadApi } from './document/load.js';
+import { defaultEntries } from './document/registry.js';
+import { generatedMockContent } from './generate/mock-content.js';
+import { DEFAULT_SEED, generatedSuite } from './generate/suite.js';
 import type { RunResult } from './core/results.js';
 import type { ApiModel } from './document/model.js';
 import type { SpecSources } from './document/resolve.js';
 import type { PostmanCollection } from './collection/postman.js';
-import type { ApiBehaviour, MockContentTable, SeedData } from './mock/behaviour-kit.js';
+import type { ApiBehaviour, MockContent, MockContentTable, SeedData } from './mock/behaviour-kit.js';
 import type { MockServerOptions } from './mock/options.js';
 import { createMockServer as createMockServerWith, type MockServer } from './mock/server.js';
 import { projectRoot } from './paths.js';
-import { casesFor as casesForWith, runConformance as runConformanceWith, type RunOptions } from './runner/run.js';
+import { casesFor as casesForWith, runConformance as runConformanceWith, selectedApis, type RunOptions } from './runner/run.js';
 
 /** What the project adds to the generic engine for one API id (every version of the id shares it). */
 export interface ApiContent {
@@ -68,7 +74,7 @@ export function seedOf(apiId: string): SeedData {
  * The mock's per-API content: behaviours now, seed data read when a server first asks for it. With
  * `seeds` (a seed file: `mock --seed FILE`), those records replace the project's seed data of every API.
  */
-export function mockContent(seeds?: { data: ReadonlyMap<string, SeedData>; source: string }): MockContentTable {
+export function mockContent(seeds?: RecordedSeeds): MockContentTable {
   return Object.fromEntries(Object.entries(API_CONTENT).map(([id, c]) => [id, {
     ...(c.behaviour ? { behaviour: c.behaviour } : {}),
     ...(seeds ? { seed: seeds.data.get(id) ?? {}, seedSource: seeds.source }
@@ -76,24 +82,94 @@ export function mockContent(seeds?: { data: ReadonlyMap<string, SeedData>; sourc
   }]));
 }
 
-/** The mock server with the project's behaviours and seed data (options.content replaces them). */
-export function createMockServer(options: MockServerOptions = {}): MockServer {
-  return createMockServerWith({ content: mockContent(), ...options });
+/** The folders were written for the v4 documents: other versions of an id get generated content. */
+function hasFolders(api: ApiModel): boolean {
+  return api.version.startsWith('4.') && Object.hasOwn(API_CONTENT, api.id);
 }
 
-/** A conformance run with the project's suites (options.suites replaces them). */
-export function runConformance(options: RunOptions): Promise<RunResult> {
-  return runConformanceWith({ suites: SUITES, ...options });
+const generated = new WeakMap<ApiModel, Map<number, { suite: SuiteData; mock: MockContent }>>();
+
+/** The suite and mock content generated from an API's document with a seed (once per loaded model and seed). */
+export function generatedContent(api: ApiModel, seed = DEFAULT_SEED): { suite: SuiteData; mock: MockContent } {
+  let bySeed = generated.get(api);
+  if (!bySeed) generated.set(api, (bySeed = new Map()));
+  let hit = bySeed.get(seed);
+  if (!hit) {
+    hit = { suite: generatedSuite(api, seed), mock: generatedMockContent(api, seed) };
+    bySeed.set(seed, hit);
+  }
+  return hit;
+}
+
+/** What the composition adds to the engine's options: the seed of generated content (`--generator-seed`, default 1). */
+export interface GeneratorOptions {
+  generatorSeed?: number;
+}
+
+/** Records that replace every API's seed data (`mock --seed FILE`, a file `proxy --record` wrote). */
+export interface RecordedSeeds {
+  data: ReadonlyMap<string, SeedData>;
+  source: string;
+}
+
+/**
+ * An API's suite: its folder's where it has one, the resources the folder leaves out (a resource a newer
+ * document adds) filled from the generator; else the generated suite. Generation runs only when needed.
+ */
+function suiteOf(api: ApiModel, seed?: number): SuiteData | undefined {
+  if (!hasFolders(api)) return generatedContent(api, seed).suite;
+  const folder = API_CONTENT[api.id]?.suite;
+  if (!folder || api.resources.every((r) => Object.hasOwn(folder.resources, r.name))) return undefined;
+  return { ...folder, resources: { ...generatedContent(api, seed).suite.resources, ...folder.resources } };
+}
+
+/** The project's suites plus, by `id@version`, generated or completed ones for the given APIs. */
+export function suitesFor(apis: readonly ApiModel[], seed?: number): SuiteTable {
+  return { ...SUITES, ...Object.fromEntries(apis.flatMap((a) => {
+    const suite = suiteOf(a, seed);
+    return suite ? [[`${a.id}@${a.version}`, suite]] : [];
+  })) };
+}
+
+function contentFor(apis: readonly ApiModel[], seed?: number, recorded?: RecordedSeeds): MockContentTable {
+  const generatedFor = (a: ApiModel): MockContent => {
+    const mock = generatedContent(a, seed).mock;
+    return recorded ? { ...mock, seed: recorded.data.get(a.id) ?? {}, seedSource: recorded.source } : mock;
+  };
+  return { ...mockContent(recorded), ...Object.fromEntries(apis.filter((a) => !hasFolders(a)).map((a) => [`${a.id}@${a.version}`, generatedFor(a)])) };
+}
+
+/** The models a selection names; undefined when it cannot be loaded (the engine then reports why, as usual). */
+function modelsOf(load: () => ApiModel[]): ApiModel[] {
+  try {
+    return load();
+  } catch {
+    return [];
+  }
+}
+
+/** The mock server with the project's behaviours and seed data, generated ones for APIs without folders (options.content replaces them). */
+export function createMockServer(options: MockServerOptions & GeneratorOptions & { recordedSeeds?: RecordedSeeds } = {}): MockServer {
+  const selectors: ReadonlyArray<string | ApiModel> = options.apis ?? defaultEntries().map((e) => `${e.id}@${e.version}`);
+  const apis = modelsOf(() => selectors.map((a) => (typeof a === 'string' ? loadApi(a, { specsDir: options.specsDir, env: options.env }) : a)));
+  return createMockServerWith({ content: contentFor(apis, options.generatorSeed, options.recordedSeeds), ...options, ...(apis.length ? { apis } : {}) });
+}
+
+/** A conformance run with the project's suites, generated ones for APIs without folders (options.suites replaces them). */
+export function runConformance(options: RunOptions & GeneratorOptions): Promise<RunResult> {
+  const apis = modelsOf(() => selectedApis(options));
+  return runConformanceWith({ suites: suitesFor(apis, options.generatorSeed), ...options });
 }
 
 export function casesFor(api: ApiModel, options: Pick<RunOptions, 'config' | 'cases' | 'suites'>): Case[] {
-  return casesForWith(api, { suites: SUITES, ...options });
+  return casesForWith(api, { suites: suitesFor([api]), ...options });
 }
 
-export function exportCollection(api: ApiModel, options: ExportOptions = {}): Promise<PostmanCollection> {
-  return exportCollectionWith(api, { suites: SUITES, ...options });
+export function exportCollection(api: ApiModel, options: ExportOptions & GeneratorOptions = {}): Promise<PostmanCollection> {
+  return exportCollectionWith(api, { suites: suitesFor([api], options.generatorSeed), ...options });
 }
 
-export function exportApi(selector: string, options: ExportOptions & Pick<SpecSources, 'specsDir' | 'env'> = {}): Promise<PostmanCollection> {
-  return exportApiWith(selector, { suites: SUITES, ...options });
+export function exportApi(selector: string, options: ExportOptions & GeneratorOptions & Pick<SpecSources, 'specsDir' | 'env'> = {}): Promise<PostmanCollection> {
+  const apis = modelsOf(() => [loadApi(selector, { specsDir: options.specsDir, env: options.env })]);
+  return exportApiWith(selector, { suites: suitesFor(apis, options.generatorSeed), ...options });
 }

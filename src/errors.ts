@@ -12,6 +12,7 @@ export const ErrorCodes = {
   SPEC_DOWNLOAD: { exitCode: 2, title: 'specification download failed' },
   SPECS_DIR_MISSING: { exitCode: 2, title: 'specification folder not found' },
   DEPENDENCY_MISSING: { exitCode: 2, title: 'a package this command needs is not installed' },
+  SPEC_UNSUPPORTED: { exitCode: 2, title: 'document is not a TMF-style API' },
   INPUT_READ: { exitCode: 2, title: 'input cannot be read' },
   INPUT_JSON: { exitCode: 1, title: 'input is not valid JSON' },
   CONFIG_INVALID: { exitCode: 2, title: 'configuration is invalid' },

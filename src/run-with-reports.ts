@@ -6,7 +6,7 @@ import { createReporters, ReporterMux, type ReportError } from './reporters/inde
 import type { ReporterOptions } from './reporters/types.js';
 import type { RunEventListener } from './runner/events.js';
 import type { RunResult } from './core/results.js';
-import { runConformance } from './composition.js';
+import { runConformance, type GeneratorOptions } from './composition.js';
 import type { RunOptions } from './runner/run.js';
 
 export interface ReportedRun {
@@ -30,7 +30,7 @@ export async function reportRun(
   return { result, files, errors };
 }
 
-export async function runWithReports(run: RunOptions, reporters: readonly string[], options: ReporterOptions): Promise<ReportedRun> {
+export async function runWithReports(run: RunOptions & GeneratorOptions, reporters: readonly string[], options: ReporterOptions): Promise<ReportedRun> {
   return reportRun((onEvent) => runConformance({ ...run, onEvent: (e) => { onEvent(e); run.onEvent?.(e); } }), reporters,
     { ...options, company: options.company ?? run.company, product: options.product ?? run.product, release: options.release ?? run.release });
 }

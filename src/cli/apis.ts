@@ -17,14 +17,14 @@ and where each document was found (or how to get it).
   --quirks      also list the document flaws the loader works around`;
 
 interface Row {
-  api: string; title: string; version: string; certified: boolean; basePath: string; resources: string[];
+  api: string; title: string; version: string; certified: boolean; generic: boolean; basePath: string; resources: string[];
   operations: number; events: number; document: string | null; quirks: ApiSummary['quirks'];
   /** Why the document cannot be used (SPEC_MISSING, SPEC_CHECKSUM, ...). */
   missing?: string; code?: string;
 }
 
 async function row(entry: ApiEntry, src: SpecSources): Promise<Row> {
-  const base = { api: entry.default ? entry.id : `${entry.id}@${entry.version}`, title: entry.title, version: entry.version, certified: entry.default };
+  const base = { api: entry.default ? entry.id : `${entry.id}@${entry.version}`, title: entry.title, version: entry.version, certified: entry.default, generic: entry.generic === true };
   try {
     const s = await summarizeApi(entry, src);
     return { ...base, basePath: s.basePath, resources: s.resources, operations: s.operations, events: s.events, document: s.documentPath, quirks: s.quirks };
@@ -36,7 +36,7 @@ async function row(entry: ApiEntry, src: SpecSources): Promise<Row> {
 }
 
 function print(r: Row, quirks: boolean, out: (t: string) => void): void {
-  out(`${r.api.padEnd(13)} ${r.title} v${r.version}${r.certified ? '' : ' (selectable)'}`);
+  out(`${r.api.padEnd(13)} ${r.title} v${r.version}${r.certified ? '' : r.generic ? ' (generic: generated suite and mock)' : ' (selectable)'}`);
   out(`  base path   ${r.basePath}`);
   if (r.missing) {
     out(`  document    ${r.code === 'SPEC_MISSING' ? 'MISSING' : `REFUSED [${r.code}]`}: ${r.missing}`);

@@ -39,3 +39,10 @@ export function headerOption(raw: string[]): Record<string, string> {
   }
   return out;
 }
+
+/** `--generator-seed N`: the seed of generated payloads and mock data (documents without folders); undefined = the default. */
+export function generatorSeedOption(raw: string | undefined): number | undefined {
+  if (raw === undefined) return undefined;
+  if (!/^\d{1,9}$/.test(raw)) throw new CtkError('USAGE', `--generator-seed must be a whole number from 0 to 999999999, got "${raw}"`);
+  return Number(raw);
+}

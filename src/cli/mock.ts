@@ -1,10 +1,11 @@
 import { resolve } from 'node:path';
 import { CtkError } from '../errors.js';
 import { startPrismMock } from '../mock/prism.js';
-import { createMockServer, mockContent } from '../composition.js';
+import { createMockServer } from '../composition.js';
 import { readSeedFile } from '../mock/seed-file.js';
 import { findEntry, selectEntries } from '../document/registry.js';
-import { listOption, numberOption, parse } from './args.js';
+import { loadSpecFile } from '../document/spec-file.js';
+import { generatorSeedOption, listOption, numberOption, parse } from './args.js';
 import type { Command } from './command.js';
 
 const HELP = `Usage: tmf-ctk mock [options]
@@ -18,9 +19,12 @@ Options:
   --host ADDR          address to bind (default 127.0.0.1: only this machine)
   --api LIST           APIs to serve, e.g. TMF663,TMF622 or TMF671@4.0.0 (default: all five)
   --all                all five certified APIs
+  --spec FILE          also (or only) serve a TM Forum API document not in the registry (Swagger 2.0 or
+                       OpenAPI 3.0), repeatable; its seed data is generated from the document
+  --generator-seed N   seed of the data generated for documents without mocks/ folders (default 1)
   --data FILE          persist in this SQLite file (created if missing); default in memory
   --no-seed            start empty (default: seed data from mocks/<API>/seed.json)
-  --seed FILE          serve the resources of a seed file (tmf-ctk proxy --record FILE) instead
+  --seed FILE          serve the resources of a seed file (recorded by tmf-ctk proxy) instead
   --latency MS         delay every API request by MS milliseconds
   --fault-rate R       answer a fraction R (0..1) of API requests with a TMF 500/503 Error
   --allow-callback H   also allow hub callbacks to host H (or H:PORT); repeatable; loopback is always allowed
@@ -33,7 +37,7 @@ Options:
 Exit codes: 0 stopped cleanly, 2 usage error (unknown API or option, port in use, missing document).`;
 
 const OPTIONS = {
-  port: { type: 'string' }, host: { type: 'string' }, api: { type: 'string', multiple: true }, all: { type: 'boolean' },
+  port: { type: 'string' }, host: { type: 'string' }, api: { type: 'string', multiple: true }, all: { type: 'boolean' }, spec: { type: 'string', multiple: true }, 'generator-seed': { type: 'string' },
   data: { type: 'string' }, 'no-seed': { type: 'boolean' }, seed: { type: 'string' }, latency: { type: 'string' }, 'fault-rate': { type: 'string' },
   'allow-callback': { type: 'string', multiple: true }, 'paging-status': { type: 'string' }, 'clock-ms': { type: 'string' },
   specs: { type: 'string' }, engine: { type: 'string' },
@@ -69,10 +73,12 @@ export const command: Command = {
     const specsDir = values.specs ? resolve(io.cwd, values.specs) : undefined;
     const apiList = values.api?.join(',');
     if (apiList && values.all) throw new CtkError('USAGE', '--api and --all do not go together', { hint: 'see "tmf-ctk mock --help"' });
-    const entries = selectEntries(apiList, values.all);
+    const documents = (values.spec ?? []).map((f) => loadSpecFile(resolve(io.cwd, f)));
+    // --spec alone serves only those documents; beside --api or --all, both.
+    const entries = documents.length > 0 && !apiList && !values.all ? [] : selectEntries(apiList, values.all);
 
     if (engine === 'prism') {
-      if (entries.length !== 1 || values.all || !apiList) throw new CtkError('USAGE', '--engine prism serves exactly one API', { hint: 'e.g. tmf-ctk mock --engine prism --api TMF663' });
+      if (entries.length !== 1 || values.all || !apiList || documents.length > 0) throw new CtkError('USAGE', '--engine prism serves exactly one API', { hint: 'e.g. tmf-ctk mock --engine prism --api TMF663' });
       const native = NATIVE_ONLY.filter((f) => values[f] !== undefined);
       if (native.length) throw new CtkError('USAGE', `--${native.join(', --')} ${native.length === 1 ? 'does' : 'do'} not apply to --engine prism (stateless, example-based)`);
       const stopped = untilSignal();
@@ -90,8 +96,8 @@ export const command: Command = {
     const seedFile = values.seed ? resolve(io.cwd, values.seed) : undefined;
     const seeds = seedFile ? { data: await readSeedFile(seedFile), source: seedFile } : undefined;
     const server = createMockServer({
-      ...(seeds ? { content: mockContent(seeds) } : {}),
-      apis: entries.map((e) => `${e.id}@${e.version}`), specsDir, env: io.env, host, port,
+      ...(seeds ? { recordedSeeds: seeds } : {}),
+      apis: [...documents, ...entries.map((e) => `${e.id}@${e.version}`)], specsDir, generatorSeed: generatorSeedOption(values['generator-seed']), env: io.env, host, port,
       dataFile: values.data ? resolve(io.cwd, values.data) : undefined,
       seed: !values['no-seed'],
       latencyMs: numberOption('latency', values.latency, 0, { max: 600_000 }),

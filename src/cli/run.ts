@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { Writable } from 'node:stream';
 import { CtkError } from '../errors.js';
+import { loadSpecFile } from '../document/spec-file.js';
 import { loadConfig, type RunConfig } from '../runner/config.js';
 import { runKit } from '../collection/index.js';
 import { runConformance } from '../composition.js';
@@ -10,11 +11,11 @@ import { mergeRuns } from '../runner/summary.js';
 import type { RunResult } from '../core/results.js';
 import type { ReporterOptions } from '../reporters/types.js';
 import { reportRun, type ReportedRun } from '../run-with-reports.js';
-import { headerOption, listOption, numberOption, parse } from './args.js';
+import { generatorSeedOption, headerOption, listOption, numberOption, parse } from './args.js';
 import { useColor, type CliIO } from './io.js';
 import type { Command } from './command.js';
 
-const HELP = `Usage: tmf-ctk run --target URL (--api TMF663[,TMF622…] | --all) [options]
+const HELP = `Usage: tmf-ctk run --target URL (--api TMF663[,TMF622…] | --all | --spec FILE) [options]
        tmf-ctk run --collection FILE [--environment FILE] [--target URL] [options]
        tmf-ctk run --ctk KIT [--ctk KIT…] [--target URL] [--api LIST | --all] [options]
 
@@ -25,6 +26,9 @@ mandatory attributes, href, error shape, paging, fields, filters…).
   --target URL        the server root; each API's published base path is appended (or the config's)
   --api LIST          APIs to run (TMF663,TMF622,TMF699,TMF671,TMF666; TMF671@4.0.0 for v4.0.0)
   --all               every certified API
+  --spec FILE         a TM Forum API document not in the registry (Swagger 2.0 or OpenAPI 3.0), repeatable:
+                      its suite is generated from the document (docs/any-document.md); with or without --api
+  --generator-seed N  seed of the payloads generated for documents without suites/ folders (default 1)
   --config FILE       JSON: payloads, headers, base paths, features or checks to skip, per API
   --reporter LIST     console, json, junit, html (default: all four; json is always written)
   --out DIR           where reports go (default: reports)
@@ -51,15 +55,16 @@ function ioStream(io: CliIO): Writable {
 }
 
 
-type RunValues = { target?: string; api?: string[]; all?: boolean; config?: string; specs?: string; strict?: string; company?: string; product?: string; ctk?: string[] };
+type RunValues = { target?: string; api?: string[]; all?: boolean; spec?: string[]; 'generator-seed'?: string; config?: string; specs?: string; strict?: string; company?: string; product?: string; ctk?: string[] };
 
-function nativeOptions(values: RunValues, config: RunConfig, timeoutMs: number | undefined, headers: Record<string, string>, io: CliIO): RunOptions {
+function nativeOptions(values: RunValues, config: RunConfig, timeoutMs: number | undefined, headers: Record<string, string>, io: CliIO): RunOptions & { generatorSeed?: number } {
   const apis = listOption(values.api);
   if (apis.length > 0 && values.all) throw new CtkError('USAGE', '--api and --all do not go together', { hint: 'see "tmf-ctk run --help"' });
   if (!values.target) throw new CtkError('USAGE', 'run needs --target URL', { hint: 'see "tmf-ctk run --help"' });
-  if (apis.length === 0 && !values.all) throw new CtkError('USAGE', 'run needs --api LIST or --all', { hint: 'see "tmf-ctk run --help"' });
+  const documents = (values.spec ?? []).map((f) => loadSpecFile(resolve(io.cwd, f)));
+  if (apis.length === 0 && !values.all && documents.length === 0) throw new CtkError('USAGE', 'run needs --api LIST, --all or --spec FILE', { hint: 'see "tmf-ctk run --help"' });
   return {
-    target: values.target, apis, all: values.all, config, specsDir: values.specs, env: io.env, timeoutMs, headers,
+    target: values.target, apis, all: values.all, documents, generatorSeed: generatorSeedOption(values['generator-seed']), config, specsDir: values.specs, env: io.env, timeoutMs, headers,
     strict: values.strict === undefined ? undefined : values.strict === 'all' ? true : listOption([values.strict]), company: values.company ?? config.company, product: values.product ?? config.product, release: config.release,
     onNotice: (m) => io.err(`note: ${m}`),
   };
@@ -69,7 +74,7 @@ function nativeOptions(values: RunValues, config: RunConfig, timeoutMs: number |
 async function runSuitesAndKits(values: RunValues, timeoutMs: number | undefined, headers: Record<string, string>, names: string[],
   report: ReporterOptions, io: CliIO): Promise<ReportedRun> {
   const kits = (values.ctk ?? []).map((k) => resolve(io.cwd, k));
-  const native = kits.length === 0 || values.api || values.all;
+  const native = kits.length === 0 || values.api || values.all || values.spec;
   if (!native && (values.config || values.strict)) throw new CtkError('USAGE', '--config and --strict apply to the native suites: add --api or --all');
   const config: RunConfig = values.config ? await loadConfig(resolve(io.cwd, values.config)) : {};
   const options = native ? nativeOptions(values, config, timeoutMs, headers, io) : undefined;
@@ -88,14 +93,14 @@ export const command: Command = {
   async run(argv, io) {
     // `--strict` alone means every leniency: parseArgs has no optional values, so it becomes `--strict=all`.
     const { values } = parse('run', argv.map((a) => (a === '--strict' ? '--strict=all' : a)), {
-      target: { type: 'string' }, api: { type: 'string', multiple: true }, all: { type: 'boolean' }, config: { type: 'string' },
+      target: { type: 'string' }, api: { type: 'string', multiple: true }, all: { type: 'boolean' }, spec: { type: 'string', multiple: true }, 'generator-seed': { type: 'string' }, config: { type: 'string' },
       reporter: { type: 'string', multiple: true }, out: { type: 'string' }, timeout: { type: 'string' },
       header: { type: 'string', multiple: true }, company: { type: 'string' }, product: { type: 'string' },
       strict: { type: 'string' }, specs: { type: 'string' }, collection: { type: 'string' }, environment: { type: 'string' }, ctk: { type: 'string', multiple: true },
     });
     if (values.help) return io.out(HELP), 0;
-    if (values.collection && (values.api || values.all || values.config || values.strict)) {
-      throw new CtkError('USAGE', '--collection runs the collection as it is: --api, --all, --config and --strict do not apply');
+    if (values.collection && (values.api || values.all || values.spec || values.config || values.strict)) {
+      throw new CtkError('USAGE', '--collection runs the collection as it is: --api, --all, --spec, --config and --strict do not apply');
     }
     if (values.environment && !values.collection) throw new CtkError('USAGE', '--environment goes with --collection');
     if (values.collection && values.ctk) throw new CtkError('USAGE', '--collection and --ctk do not go together: --ctk runs a kit\'s own collection');

@@ -151,6 +151,10 @@ export interface ResourceData {
   location?: Citation;
   /** Per-resource mandatory flags of optional features (default: the suite's). */
   features?: Partial<Record<'patch' | 'delete' | 'paging' | 'notifications', boolean>>;
+  /** A JSON Patch Query (v5) changing an attribute of one element of an array the rich payload sends, and what must come back. */
+  patchQuery?: { ops: unknown[]; expected: Record<string, unknown> };
+  /** Why no valid payload exists (a generated suite, contradictory constraints): cases that create one skip, saying so. */
+  unavailable?: string;
 }
 
 /** A suite: the per-API data that, with the operation model, generates the cases. */
@@ -161,6 +165,8 @@ export interface SuiteData {
   resources: Record<string, ResourceData>;
   /** Version-specific replacements of resource data (TMF671 v4.0.0 vs v4.1.0). */
   versions?: Record<string, { resources?: Record<string, Partial<ResourceData>> }>;
+  /** Set when the data was generated from the document (src/generate/), with the seed used. */
+  generated?: { seed: number };
   /** API-specific flows (already complete cases; `api` filled in by the generator). */
   flows?: (ctx: FlowContext) => Case[];
 }

@@ -26,11 +26,21 @@ export function buildEvents(ops: Operation[], resources: ResourceModel[], defs: 
     const payloadProps = flatten(defs, envelope ? refName(envelope.$ref) : undefined).properties;
     const payloadKey = Object.entries(payloadProps).find(([, s]) => refName(s.$ref) === resource.schemaName)?.[0]
       ?? lowerFirst(resource.schemaName);
-    const ev: EventModel = { eventType, resource: resource.name, kind, schemaName: eventType, envelopeKey, payloadKey, listenerPath: op.path };
+    const envelopeName = envelope ? refName(envelope.$ref) : undefined;
+    const ev: EventModel = { eventType, resource: resource.name, kind, schemaName: eventType, envelopeKey, payloadKey, listenerPath: op.path,
+      ...typedEnvelope(defs, eventType, envelopeName) };
     resource.events.push(ev);
     events.push(ev);
   }
   return events;
+}
+
+/** v5 events extend Extensible: `@type` is required on the event (and on its envelope object when that is Extensible too). */
+function typedEnvelope(defs: Record<string, JsonSchema>, eventType: string, envelope: string | undefined): Pick<EventModel, 'eventTypeValue' | 'envelopeTypeValue'> {
+  const out: Pick<EventModel, 'eventTypeValue' | 'envelopeTypeValue'> = {};
+  if (flatten(defs, eventType).required.includes('@type')) out.eventTypeValue = eventType;
+  if (envelope && flatten(defs, envelope).required.includes('@type')) out.envelopeTypeValue = envelope;
+  return out;
 }
 
 function upperFirst(s: string): string {

@@ -5,6 +5,7 @@ import { readDocument } from './document.js';
 import { buildEvents } from './events.js';
 import type { ApiEntry, ApiModel, Quirk } from './model.js';
 import { normalizeDefinitions } from './normalize-schemas.js';
+import { payloadQuirks } from './payload-quirks.js';
 import { buildOperations } from './operations.js';
 import { findEntry, selectEntries } from './registry.js';
 import { buildResources } from './resources.js';
@@ -47,7 +48,8 @@ export function loadApis(list: string | undefined, opts: LoadOptions & { all?: b
   return selectEntries(list, opts.all).map((e) => loadApi(e, opts));
 }
 
-function buildModel(entry: ApiEntry, found: ResolvedSpec, allowModified: boolean, cacheDir: string | undefined): ApiModel {
+/** The operation model of the document found at `found.path`, described by `entry` (a registry entry, or one derived from a file: spec-file.ts). */
+export function buildModel(entry: ApiEntry, found: ResolvedSpec, allowModified: boolean, cacheDir: string | undefined): ApiModel {
   const path = found.path;
   const raw = readDocument(path, cacheDir);
   const { modified } = verifyChecksum(entry, found, raw.sha256, allowModified);
@@ -65,6 +67,7 @@ function buildModel(entry: ApiEntry, found: ResolvedSpec, allowModified: boolean
   const operations = buildOperations(doc, { basePath, isSwagger, mediaType, quirks });
   const resources = buildResources(operations, definitions, quirks);
   const events = buildEvents(operations, resources, definitions, quirks);
+  quirks.push(...payloadQuirks(definitions, resources));
   const register = operations.find((o) => o.kind === 'hubRegister');
   const unregister = operations.find((o) => o.kind === 'hubUnregister');
   const info = (doc.info ?? {}) as { title?: string; version?: string };

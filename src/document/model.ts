@@ -12,6 +12,8 @@ export interface ApiEntry {
   title: string;
   version: string; // 4.0.0
   default: boolean; // the certified version of this id
+  /** A document with no hand-written suite (specs/more/): its suite and mock data are generated from it. */
+  generic?: boolean;
   format: SpecFormat;
   file: string; // path relative to a specs directory
   basePath: string; // published base path, no trailing slash
@@ -75,6 +77,9 @@ export interface EventModel {
   payloadKey: string;
   /** Listener path in the document (`/listener/shoppingCartCreateEvent`). */
   listenerPath?: string;
+  /** v5: the `@type` the event (an Extensible) must carry, and the one its envelope object must carry; absent in v4. */
+  eventTypeValue?: string;
+  envelopeTypeValue?: string;
 }
 
 export interface ResourceModel {

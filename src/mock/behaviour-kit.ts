@@ -60,8 +60,14 @@ export interface MockContent {
   seedSource?: string;
 }
 
-/** Per-API content by API id (every version of an id shares it). */
+/** Per-API content by API id (every version of an id shares it) or by `id@version` (that version only, wins). */
 export type MockContentTable = Readonly<Record<string, MockContent>>;
+
+/** The key of an API version's content in a table: `TMF663@5.0.0` when present, else `TMF663`. */
+export function contentKey(content: MockContentTable | undefined, apiId: string, version: string): string {
+  const versioned = `${apiId}@${version}`;
+  return content && Object.hasOwn(content, versioned) ? versioned : apiId;
+}
 
 /** The hooks of one resource; an API or resource without any gets the generic engine only. */
 export function behaviourOf(content: MockContentTable | undefined, apiId: string, resource: string): ResourceBehaviour {

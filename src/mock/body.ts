@@ -93,7 +93,7 @@ export function requirePlainJson(req: FastifyRequest): void {
 export function requirePatchFlavour(req: FastifyRequest): PatchFlavour {
   const flavour = patchFlavour(req.headers['content-type']);
   if (!flavour) {
-    throw new MockHttpError('UNSUPPORTED_MEDIA_TYPE', `PATCH Content-Type must be application/merge-patch+json, application/json or application/json-patch+json, got "${String(req.headers['content-type'] ?? 'none').slice(0, 100)}"`);
+    throw new MockHttpError('UNSUPPORTED_MEDIA_TYPE', `PATCH Content-Type must be one of ${PATCH_MEDIA_TYPES.join(', ')}, got "${String(req.headers['content-type'] ?? 'none').slice(0, 100)}"`);
   }
   return flavour;
 }

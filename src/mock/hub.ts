@@ -96,7 +96,9 @@ export class Hub {
     if (this.store.count(this.collection) >= MAX_SUBSCRIPTIONS) {
       throw new MockHttpError('CONFLICT', `${this.api.id} already has ${MAX_SUBSCRIPTIONS} subscriptions, the most one API takes: DELETE ${this.api.basePath}/hub/{id} the ones no longer used`);
     }
-    const sub: Subscription = { id: randomUUID(), callback: body.callback as string, ...(query !== undefined ? { query } : {}) };
+    // v5 subscriptions carry `@type` (Hub_FVO extends Extensible); the answer (Hub) requires it back.
+    const type = typeof body['@type'] === 'string' ? { '@type': body['@type'].slice(0, 100) } : {};
+    const sub: Subscription = { id: randomUUID(), callback: body.callback as string, ...(query !== undefined ? { query } : {}), ...type };
     this.store.put(this.collection, sub);
     return sub;
   }

@@ -41,7 +41,8 @@ export function buildEvent(ev: EventModel, resource: Record<string, unknown>, no
     eventId: randomUUID(),
     eventTime: now.toISOString(),
     eventType: ev.eventType,
-    [ev.envelopeKey]: { [ev.payloadKey]: resource },
+    ...(ev.eventTypeValue ? { '@type': ev.eventTypeValue } : {}),
+    [ev.envelopeKey]: { ...(ev.envelopeTypeValue ? { '@type': ev.envelopeTypeValue } : {}), [ev.payloadKey]: resource },
   };
 }
 

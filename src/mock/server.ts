@@ -5,7 +5,7 @@ import { schemasFor } from '../schema/schema-set.js';
 import { loadApi } from '../document/load.js';
 import type { ApiModel } from '../document/model.js';
 import { defaultEntries } from '../document/registry.js';
-import { behaviourOf } from './behaviour-kit.js';
+import { behaviourOf, contentKey } from './behaviour-kit.js';
 import { installBodyParsing } from './body.js';
 import { registerDocs } from './docs.js';
 import { MockEngine, resourceRuntime, type ApiRuntime } from './engine.js';
@@ -76,9 +76,10 @@ export function createMockServer(options: MockServerOptions = {}): MockServer {
   });
   for (const api of apis) {
     const rt: ApiRuntime = { api, schemas: schemasFor(api), hub: new Hub(api, store, notifier, o.allowCallbackHosts), resources: new Map() };
-    for (const model of api.resources) rt.resources.set(model.name, resourceRuntime(rt, model, behaviourOf(o.content, api.id, model.name)));
+    const key = contentKey(o.content, api.id, api.version);
+    for (const model of api.resources) rt.resources.set(model.name, resourceRuntime(rt, model, behaviourOf(o.content, key, model.name)));
     runtimes.push(rt);
-    if (o.seed) seed(rt, store, o.content?.[api.id], o.log);
+    if (o.seed) seed(rt, store, o.content && Object.hasOwn(o.content, key) ? o.content[key] : undefined, o.log);
   }
 
   const mediaType = apis[0]?.mediaType ?? 'application/json;charset=utf-8';

@@ -17,7 +17,7 @@ import { DEFAULTS } from './http-client.js';
 import { Listener } from './listener.js';
 import type { ApiResult, CaseResult, RunResult } from '../core/results.js';
 import { buildCases } from '../suite/generate.js';
-import type { Case, SuiteTable } from '../core/case-model.js';
+import type { Case, SuiteData, SuiteTable } from '../core/case-model.js';
 import { skipReason } from '../core/outcome.js';
 import { runSummary, summarize } from './summary.js';
 import { strictCase } from './strict.js';
@@ -40,6 +40,8 @@ export interface RunOptions extends Pick<SpecSources, 'specsDir' | 'env'> {
    */
   apis?: ReadonlyArray<string | ApiModel>;
   all?: boolean;
+  /** Documents loaded from files (`--spec FILE`), run beside the selected APIs (alone when none is selected). */
+  documents?: ApiModel[];
   config?: RunConfig;
   /** Per-request timeout (ms); wins over the config's. */
   timeoutMs?: number;
@@ -53,7 +55,7 @@ export interface RunOptions extends Pick<SpecSources, 'specsDir' | 'env'> {
   onEvent?: RunEventListener;
   /** Only these case ids (tests, reruns). */
   cases?: string[];
-  /** Suite data by API id (suites/<API>/); the library API passes the project's own. */
+  /** Suite data by API id or `id@version` (suites/<API>/); the library API passes the project's own and generated ones. */
   suites?: SuiteTable;
   /** Something the run did differently from what was asked, and why (the CLI prints it as a note). */
   onNotice?: (message: string) => void;
@@ -73,13 +75,20 @@ function targetUrl(raw: string): string {
   return u.href.replace(/\/+$/, '');
 }
 
+/** The suite data of an API: the table's entry for this version (`TMF663@5.0.0`), else for its id. */
+export function suiteFor(suites: SuiteTable | undefined, api: ApiModel): SuiteData | undefined {
+  if (!suites) return undefined;
+  for (const key of [`${api.id}@${api.version}`, api.id]) if (Object.hasOwn(suites, key)) return suites[key];
+  return undefined;
+}
+
 /** Every case of the API's suite, and what the config names for this API that does not exist. */
 function suiteOf(api: ApiModel, options: Pick<RunOptions, 'config' | 'suites'>): { all: Case[]; problems: string[] } {
-  if (!api.version.startsWith('4.')) {
-    throw new CtkError('USAGE', `no conformance suite for ${api.id} ${api.version}: the suites target the v4 documents`, { hint: `use --api ${api.id}` });
+  const suite = suiteFor(options.suites, api);
+  if (!suite) {
+    throw new CtkError('USAGE', `no conformance suite for ${api.id} ${api.version}`, { hint: 'the library API passes the project\'s suites, generated ones for documents without a suites/ folder (src/composition.ts)' });
   }
   const config = options.config ?? {};
-  const suite = options.suites && Object.hasOwn(options.suites, api.id) ? options.suites[api.id] : undefined;
   const settings = apiSettings(config, api.id);
   const all = buildCases(api, { payloads: settings.payloads, flowTimeoutMs: settings.flowTimeoutMs }, suite);
   return { all, problems: apiConfigProblems(config, api, all.map((c) => c.id)) };
@@ -168,19 +177,24 @@ async function runApi(api: ApiModel, cases: Case[], options: RunOptions, base: O
   return { result, unreachable };
 }
 
-/** The APIs to run: loaded models as given, selectors resolved through the registry. */
-function modelsOf(options: RunOptions): ApiModel[] {
-  const sources = { specsDir: options.specsDir, env: options.env };
+/** The documents given as files, then the registry's APIs selected (all certified ones when nothing is). */
+export function selectedApis(options: Pick<RunOptions, 'apis' | 'all' | 'documents' | 'specsDir' | 'env'>): ApiModel[] {
+  const documents = options.documents ?? [];
   const given = options.apis ?? [];
-  if (given.every((a) => typeof a === 'string')) return loadApis(given.join(','), { ...sources, all: options.all });
-  return given.map((a) => (typeof a === 'string' ? loadApi(a, sources) : a));
+  if (documents.length > 0 && !given.length && !options.all) return documents;
+  const sources = { specsDir: options.specsDir, env: options.env };
+  // Loaded models (an API outside the registry) are taken as given; selectors resolve through the registry.
+  const models = given.every((a) => typeof a === 'string')
+    ? loadApis(given.join(',') || undefined, { ...sources, all: options.all })
+    : given.map((a) => (typeof a === 'string' ? loadApi(a, sources) : a));
+  return [...documents, ...models];
 }
 
 /** Runs the suites of the selected APIs against a target; resolves to the full result model. */
 export async function runConformance(options: RunOptions): Promise<RunResult> {
   const target = targetUrl(options.target);
   const config = options.config ?? {};
-  const apis = modelsOf(options);
+  const apis = selectedApis(options);
   const suites = apis.map((api) => ({ api, ...suiteOf(api, options) }));
   const wrong = [...unknownApiProblems(config), ...suites.flatMap((s) => s.problems)];
   if (wrong.length > 0) throw configReferenceError(wrong);

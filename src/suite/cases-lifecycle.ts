@@ -3,6 +3,7 @@
  */
 import type { EventModel } from '../document/model.js';
 import { makeCase, type ResourceContext } from './context.js';
+import { hubSubscription } from './hub-body.js';
 import { checks, cleanupDelete, createStep, echoCheck, errorChecks, getRequest, itemPath, mandatoryCheck, okChecks } from './steps.js';
 import type { Case, Step } from '../core/case-model.js';
 
@@ -74,7 +75,7 @@ function notificationSteps(ctx: ResourceContext): Step[] | undefined {
   const remove = r.operations.delete ? eventOf(ctx, 'delete') : undefined;
   if (!api.hub || (!create && !change && !remove)) return undefined;
   const steps: Step[] = [
-    { name: 'subscribe', op: { hub: 'register' }, request: { method: 'POST', path: api.hub.register.path, body: { callback: '{{listener.url}}' } }, expect: [201], checks: okChecks(), capture: [{ as: 'hub', pointer: '' }] },
+    { name: 'subscribe', op: { hub: 'register' }, request: { method: 'POST', path: api.hub.register.path, body: hubSubscription(api) }, expect: [201], checks: okChecks(), capture: [{ as: 'hub', pointer: '' }] },
     createStep(r, data.minimal, 'created', 'create'),
   ];
   if (create) steps.push(eventStep(create, 'created'));

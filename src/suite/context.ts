@@ -32,10 +32,15 @@ export function makeCase(ctx: ResourceContext, suffix: string, init: {
   return {
     id: caseId(ctx, suffix), title: init.title, api: ctx.api.id, resource: ctx.resource.name,
     mandatory: init.mandatory, feature: init.feature,
-    ...(init.notApplicable ? { notApplicable: init.notApplicable } : {}),
+    ...(init.notApplicable ? { notApplicable: init.notApplicable } : createsWithout(ctx, init.steps) ? { notApplicable: ctx.data.unavailable } : {}),
     steps: [...ctx.setup, ...init.steps.map((s) => explainSetup(ctx, s))],
     cleanup: [...(init.cleanup ?? []), ...ctx.teardown],
   };
+}
+
+/** The case creates this resource although no valid payload of it exists (`ResourceData.unavailable`). */
+function createsWithout(ctx: ResourceContext, steps: Step[]): boolean {
+  return !!ctx.data.unavailable && steps.some((s) => s.op && 'kind' in s.op && s.op.kind === 'create' && s.op.resource === ctx.resource.name);
 }
 
 /** The document's required list of the entity, as a JSON pointer a reader can open. */
@@ -43,12 +48,6 @@ function requiredPointer(api: ApiModel, resource: ResourceModel): string {
   return `#/${api.format === 'openapi3' ? 'components/schemas' : 'definitions'}/${resource.schemaName}/required`;
 }
 
-/**
- * The attributes a response must carry, each with its source: `id` and `href` as the resource's kit request
- * checks them, the document's required list (cited by pointer), then the suite's. A suite rule claiming the
- * document for an attribute this document version does not require keeps only the citation it brings
- * (none: a recommendation).
- */
 /**
  * A setup create of this resource sends the minimal or the rich payload: N1 or N2 sends the same request and
  * shows why it fails, so a case whose setup fails points there instead of repeating the failure.
@@ -59,6 +58,12 @@ function explainSetup(ctx: ResourceContext, step: Step): Step {
   return { ...step, setup: { what: rich ? 'create with the richest payload' : 'create with the mandatory attributes only', seeCase: caseId(ctx, rich ? 'N2' : 'N1') } };
 }
 
+/**
+ * The attributes a response must carry, each with its source: `id` and `href` as the resource's kit request
+ * checks them, the document's required list (cited by pointer), then the suite's. A suite rule claiming the
+ * document for an attribute this document version does not require keeps only the citation it brings
+ * (none: a recommendation).
+ */
 export function mandatoryAttributes(api: ApiModel, resource: ResourceModel, data: ResourceData): MandatoryAttribute[] {
   const out = new Map<string, MandatoryAttribute>();
   for (const name of ['id', 'href']) out.set(name, { name, source: 'kit', ...(data.kit ? { cite: data.kit } : {}) });

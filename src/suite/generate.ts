@@ -7,6 +7,8 @@ import type { ApiModel } from '../document/model.js';
 import { crudCases } from './cases-crud.js';
 import { lifecycleCases } from './cases-lifecycle.js';
 import { queryCases } from './cases-query.js';
+import { patchQueryCases } from './cases-patch-query.js';
+import { readOnlyCases } from './cases-readonly.js';
 import { resourceContext } from './context.js';
 import type { Case, ResourceData, SuiteData } from '../core/case-model.js';
 
@@ -35,7 +37,7 @@ export function buildCases(api: ApiModel, options: BuildOptions = {}, suite: Sui
   for (const r of api.resources) {
     const ctx = resourceContext(api, suite, r, resources);
     if (!ctx) continue;
-    cases.push(...crudCases(ctx), ...queryCases(ctx), ...lifecycleCases(ctx));
+    cases.push(...readOnlyCases(ctx), ...crudCases(ctx), ...queryCases(ctx), ...lifecycleCases(ctx), ...patchQueryCases(ctx));
   }
   const flows = suite.flows?.({
     version: api.version, resources,

@@ -32,12 +32,13 @@ export function isJsonMediaType(header: string | undefined | null): boolean {
   return mt.type === 'application/json' || /^application\/[a-z0-9.+-]+\+json$/.test(mt.type);
 }
 
-export type PatchFlavour = 'merge' | 'json-patch';
+export type PatchFlavour = 'merge' | 'json-patch' | 'json-patch-query';
 
-/** TMF630 PATCH media types and what each carries: merge patch (also plain application/json) and JSON Patch. */
+/** TMF630 PATCH media types and what each carries: merge patch (also plain application/json), JSON Patch, JSON Patch Query (tmf/patch-query.ts). */
 const PATCH_FLAVOURS: Readonly<Record<string, PatchFlavour>> = {
   'application/merge-patch+json': 'merge',
   'application/json-patch+json': 'json-patch',
+  'application/json-patch-query+json': 'json-patch-query',
   'application/json': 'merge',
 };
 

@@ -1,13 +1,10 @@
 import jsonpatch from 'fast-json-patch';
 import type { Operation as JsonPatchOp } from 'fast-json-patch';
 import type { PatchFlavour } from './media-types.js';
+import { PatchError } from './patch-error.js';
+import { expandPatchQuery, withoutQuery } from './patch-query.js';
 
-export class PatchError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'PatchError';
-  }
-}
+export { PatchError };
 
 const UNSAFE_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 
@@ -76,7 +73,7 @@ export function touchedAttributes(flavour: PatchFlavour, patch: unknown): string
   for (const op of patch as Array<{ path?: unknown; from?: unknown }>) {
     for (const p of [op?.path, op?.from]) {
       if (typeof p !== 'string') continue;
-      const first = p.split('/')[1];
+      const first = withoutQuery(p).split('/')[1];
       if (first !== undefined) out.add(jsonpatch.unescapePathComponent(first));
     }
   }
@@ -86,5 +83,6 @@ export function touchedAttributes(flavour: PatchFlavour, patch: unknown): string
 export function applyPatch<T>(flavour: PatchFlavour, target: T, patch: unknown): T {
   const bad = unsafeKeyPath(patch);
   if (bad) throw new PatchError(`attribute path ${bad} is not allowed`);
-  return flavour === 'merge' ? (applyMergePatch(target, patch) as T) : applyJsonPatch(target, patch);
+  if (flavour === 'merge') return applyMergePatch(target, patch) as T;
+  return applyJsonPatch(target, flavour === 'json-patch-query' ? expandPatchQuery(target, patch) : patch);
 }

@@ -125,7 +125,8 @@ describe('options and other document versions', () => {
       assert.equal((await call(s, 'GET', `/tmf-api/shoppingCart/v5/shoppingCart/${(c.json as { id: string }).id}`)).status, 200);
       assert.equal((await call(s, 'POST', '/tmf-api/shoppingCart/v5/shoppingCart', { cartItem: 'x' })).status, 400);
       assert.deepEqual(s.violations, []);
-      assert.match(warnings.join('\n'), /seed: \d+ record\(s\) of mocks\/TMF663\/seed.json do not validate against TMF663 5\.0\.0/);
+      // mocks/TMF663 was written for v4: the v5 document gets generated content, not the v4 seed.
+      assert.deepEqual(warnings, []);
     } finally {
       await s.close();
     }

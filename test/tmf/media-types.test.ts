@@ -5,9 +5,9 @@ import { loadApi } from '../../src/document/load.js';
 import { header, PATCH_MEDIA_TYPES, patchFlavour } from '../../src/tmf/media-types.js';
 
 describe('TMF630 PATCH media types: one list (src/tmf/media-types.ts) for the spec model, the mock and patchFlavour', () => {
-  it('is merge patch, JSON Patch and plain JSON, each with its flavour', () => {
-    assert.deepEqual([...PATCH_MEDIA_TYPES].sort(), ['application/json', 'application/json-patch+json', 'application/merge-patch+json']);
-    assert.deepEqual(PATCH_MEDIA_TYPES.map((t) => patchFlavour(`${t}; charset=utf-8`)), PATCH_MEDIA_TYPES.map((t) => (t.includes('json-patch') ? 'json-patch' : 'merge')));
+  it('is merge patch, JSON Patch, JSON Patch Query and plain JSON, each with its flavour', () => {
+    assert.deepEqual([...PATCH_MEDIA_TYPES].sort(), ['application/json', 'application/json-patch+json', 'application/json-patch-query+json', 'application/merge-patch+json']);
+    assert.deepEqual(PATCH_MEDIA_TYPES.map((t) => patchFlavour(`${t}; charset=utf-8`)), PATCH_MEDIA_TYPES.map((t) => (t.includes('json-patch-query') ? 'json-patch-query' : t.includes('json-patch') ? 'json-patch' : 'merge')));
     assert.equal(patchFlavour('application/problem+json'), undefined);
     assert.equal(patchFlavour('toString'), undefined);
   });
