@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import { Writable } from 'node:stream';
 import { CtkError } from '../errors.js';
 import { loadApis } from '../document/load.js';
+import { loadSpecFile } from '../document/spec-file.js';
 import { createValidatingProxy, DEFAULT_VALIDATION_CAP } from '../proxy/server.js';
 import { renderReports } from '../reporters/index.js';
 import { reporterNames } from '../run-with-reports.js';
@@ -10,7 +11,7 @@ import { headerOption, listOption, numberOption, parse } from './args.js';
 import type { Command } from './command.js';
 import { useColor, type CliIO } from './io.js';
 
-const HELP = `Usage: tmf-ctk proxy --upstream URL [options]
+const HELP = `Usage: tmf-ctk proxy --upstream URL [--api LIST | --all | --spec FILE] [options]
 
 A validating proxy between any client and any TMF server: forwards every request to the upstream and
 every answer back unchanged, and judges each exchange against the documents (the client's request and
@@ -22,6 +23,7 @@ the server's answer) with the same checks as "tmf-ctk run". It never blocks traf
   --host ADDR          address to bind (default 127.0.0.1)
   --api LIST           APIs to judge (default: the five certified APIs); --all for all of them
   --all                every certified API
+  --spec FILE          also judge the API of this document (Swagger 2.0 or OpenAPI 3.0, not in the registry); repeatable
   --out DIR            where reports go (default: reports)
   --reporter LIST      console, json, junit, html (default console, junit, html; json always)
   --header 'N: v'      header added to every forwarded request (credentials); never in reports in clear
@@ -39,7 +41,7 @@ const OPTIONS = {
   upstream: { type: 'string' }, port: { type: 'string' }, host: { type: 'string' }, api: { type: 'string', multiple: true },
   all: { type: 'boolean' }, out: { type: 'string' }, reporter: { type: 'string', multiple: true }, header: { type: 'string', multiple: true },
   duration: { type: 'string' }, record: { type: 'string' }, 'quiet-headers': { type: 'boolean' }, 'max-exchanges': { type: 'string' },
-  timeout: { type: 'string' }, strict: { type: 'boolean' }, specs: { type: 'string' },
+  timeout: { type: 'string' }, strict: { type: 'boolean' }, specs: { type: 'string' }, spec: { type: 'string', multiple: true },
 } as const;
 
 function upstreamUrl(raw: string | undefined): URL {
@@ -98,7 +100,9 @@ export const command: Command = {
     if (apiList && values.all) throw new CtkError('USAGE', '--api and --all do not go together', { hint: 'see "tmf-ctk proxy --help"' });
     const names = reporterNames(listOption(values.reporter));
     const durationS = values.duration === undefined ? undefined : numberOption('duration', values.duration, 0, { min: 1, max: 86_400 * 30 });
-    const apis = loadApis(apiList || undefined, { all: values.all, specsDir: values.specs ? resolve(io.cwd, values.specs) : undefined, env: io.env });
+    const documents = (values.spec ?? []).map((f) => loadSpecFile(resolve(io.cwd, f)));
+    const registered = documents.length && !apiList && !values.all ? [] : loadApis(apiList || undefined, { all: values.all, specsDir: values.specs ? resolve(io.cwd, values.specs) : undefined, env: io.env });
+    const apis = [...documents, ...registered];
     await reachable(upstream);
     const quiet = io.env.CI === 'true';
     const proxy = createValidatingProxy({

@@ -67,6 +67,9 @@ describe('tmf-ctk proxy (CLI)', () => {
     assert.equal(down.code, 2);
     assert.match(down.err, /error \[UPSTREAM_UNREACHABLE\]/);
     assert.equal((await runCli(['proxy'])).code, 2);
+    const notTmf = await runCli(['proxy', '--upstream', 'http://127.0.0.1:1', '--spec', 'package.json']);
+    assert.equal(notTmf.code, 2);
+    assert.match(notTmf.err, /error \[SPEC_/);
     assert.match((await runCli(['proxy', '--upstream', 'ftp://x'])).err, /error \[USAGE\]/);
   });
 });
