@@ -4,7 +4,8 @@ import { CtkError } from '../errors.js';
 import { loadConfig, type RunConfig } from '../runner/config.js';
 import { runCollection } from '../collection/index.js';
 import type { ReporterOptions } from '../reporters/types.js';
-import { exitCodeOf, reportRun, runWithReports, type ReportedRun } from '../run-with-reports.js';
+import { summaryLine } from '../reporters/console.js';
+import { exitCodeOf, reportRun, runErrorText, runWithReports, type ReportedRun } from '../run-with-reports.js';
 import { listOption, numberOption, parse } from './args.js';
 import { useColor, type CliIO } from './io.js';
 import type { Command } from './command.js';
@@ -31,9 +32,12 @@ mandatory attributes, href, error shape, paging, fields, filters…).
   --collection FILE   run a Postman collection (one exported by "tmf-ctk export", or a TM Forum kit) through
                       newman instead; each top-level folder is a case; the same reporters
   --environment FILE  a Postman environment for --collection
+  --no-exclusions     exit 1 instead of 3 when the verdict is "conformant with exclusions"
 
-Exit codes: 0 every mandatory case passed, 1 a mandatory case failed, 2 usage error or unreachable target
-(reports are still written).`;
+Exit codes (docs/verdict.md): 0 CONFORMANT; 1 NOT CONFORMANT (a mandatory case failed, ran no check, or none
+passed); 2 usage or setup error, or ERROR (the run could not complete: unreachable target, breaker open; the
+reports are still written); 3 CONFORMANT WITH EXCLUSIONS (the config excluded a mandatory case or disabled a
+check one relies on), 1 under --no-exclusions.`;
 
 function headerOption(raw: string[]): Record<string, string> {
   const out: Record<string, string> = {};
@@ -75,6 +79,7 @@ export const command: Command = {
       reporter: { type: 'string', multiple: true }, out: { type: 'string' }, timeout: { type: 'string' },
       header: { type: 'string', multiple: true }, company: { type: 'string' }, product: { type: 'string' },
       strict: { type: 'boolean' }, specs: { type: 'string' }, collection: { type: 'string' }, environment: { type: 'string' },
+      'no-exclusions': { type: 'boolean' },
     });
     if (values.help) return io.out(HELP), 0;
     if (values.collection && (values.api || values.all || values.config || values.strict)) {
@@ -92,12 +97,12 @@ export const command: Command = {
         target: values.target, timeoutMs, headers, company: values.company, product: values.product, onEvent,
       }), names, report)
       : await runNative(values, timeoutMs, headers, names, report, io);
-    if (names.length > 0 && !names.includes('console')) {
-      const c = result.summary.cases;
-      io.out(`${c.passed} passed, ${c.failed} failed${c.skipped ? `, ${c.skipped} skipped` : ''}`);
-    }
+    if (names.length > 0 && !names.includes('console')) io.out(summaryLine(result.summary.cases));
     for (const f of files) io.out(`wrote ${f}`);
     for (const e of errors) io.err(`error [REPORT_FAILED]: ${e.reporter} reporter: ${e.message}`);
-    return errors.length > 0 ? Math.max(2, exitCodeOf(result)) : exitCodeOf(result);
+    // Whatever the reporters, a run that could not complete says so on stderr, once.
+    const runError = runErrorText(result);
+    if (runError) io.err(runError);
+    return errors.length > 0 ? 2 : exitCodeOf(result, { noExclusions: values['no-exclusions'] });
   },
 };

@@ -4,7 +4,8 @@
  * top-level folder; each request an exchange (a polling request sent again replaces its exchange and counts
  * the attempts); each `pm.test` a check (see assertions.ts for how a name reads back).
  */
-import { firstFailure } from '../core/outcome.js';
+import { settleCase } from '../core/verdict.js';
+import type { CaseStatus } from '../core/results.js';
 import { isSensitiveHeader } from '../core/redact.js';
 import { describeError } from '../runner/http-client.js';
 import type { CaseResult, CheckResult, Exchange, RecordedRequest, RecordedResponse, RunEvent } from '../core/results.js';
@@ -74,6 +75,14 @@ export function transportError(err: Error & { code?: string }, url: string, time
 }
 
 
+/** A folder not sent, in the words the export wrote (src/core/outcome.ts notSent), or one newman never reached. */
+function unsent(skip: string | undefined): { status: CaseStatus; reason: string } {
+  if (skip === undefined) return { status: 'not-run', reason: 'not run: newman sent no request of this folder' };
+  if (skip.startsWith('not applicable')) return { status: 'not-applicable', reason: skip };
+  if (skip.startsWith('excluded by the config')) return { status: 'excluded', reason: skip };
+  return { status: 'skip', reason: skip };
+}
+
 export class RunRecorder {
   readonly #o: RecorderOptions;
   readonly #results = new Map<string, CaseResult>();
@@ -138,7 +147,7 @@ export class RunRecorder {
       if (done) return done;
       const result: CaseResult = {
         id: p.id, title: p.title, api, ...(p.resource ? { resource: p.resource } : {}), mandatory: p.mandatory,
-        status: 'skip', reason: p.skip ?? 'not run: newman sent no request of this folder', exchanges: [], checks: [], advisories: [], durationMs: 0,
+        ...unsent(p.skip), exchanges: [], checks: [], advisories: [], durationMs: 0,
       };
       this.#o.emit({ type: 'caseStart', api, caseId: p.id, title: p.title, mandatory: p.mandatory });
       this.#o.emit({ type: 'caseEnd', api, result });
@@ -174,13 +183,13 @@ export class RunRecorder {
     if (!c) return;
     this.#flush();
     this.#open = undefined;
-    const reason = c.notRun !== undefined ? `not run: ${c.notRun}${this.lastTransport ? ` (${this.lastTransport})` : ''}` : firstFailure(c.checks, c.exchanges);
-    const skip = !reason && (c.skipped !== undefined || (c.exchanges.length === 0 && c.checks.length === 0));
+    const outcome = c.notRun !== undefined ? { status: 'not-run' as const, reason: `not run: ${c.notRun}${this.lastTransport ? ` (${this.lastTransport})` : ''}` }
+      : c.skipped !== undefined ? unsent(c.skipped)
+        : c.exchanges.length === 0 && c.checks.length === 0 ? { status: 'skip' as const, reason: 'no request was sent' } : settleCase(c.checks, c.exchanges, []);
     const p = c.plan;
     const result: CaseResult = {
       id: p.id, title: p.title, api: this.#o.plan.api.id, ...(p.resource ? { resource: p.resource } : {}), mandatory: p.mandatory,
-      status: reason ? 'fail' : skip ? 'skip' : 'pass',
-      ...(reason ? { reason } : skip ? { reason: c.skipped ?? 'no request was sent' } : {}),
+      ...outcome,
       exchanges: c.exchanges, checks: c.checks, advisories: [...c.advisories], durationMs: Math.round(performance.now() - c.t0),
     };
     this.#results.set(p.key, result);

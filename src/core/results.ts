@@ -5,8 +5,25 @@
 import type { SchemaError } from '../schema/errors.js';
 
 export type CheckStatus = 'pass' | 'fail' | 'skip';
-/** `advisory`: passed, but the target follows one of two readings where TMF630 and the document disagree. */
-export type CaseStatus = 'pass' | 'fail' | 'skip';
+/**
+ * A case's state (see docs/verdict.md). `skip`: sent, but no check could run (it can never pass);
+ * `not-run`: never sent because the run could not complete (target unreachable, breaker open);
+ * `not-applicable`: the document has nothing to test (no PATCH operation…); `excluded`: the config excluded it
+ * (skipCases, skipFeatures) or disabled a check it relies on (disableChecks), and nothing it checked failed.
+ */
+export type CaseStatus = 'pass' | 'fail' | 'skip' | 'not-run' | 'not-applicable' | 'excluded';
+
+/** The four verdict words, the same in console (upper case), results.json, JUnit and HTML. */
+export type Verdict = 'conformant' | 'conformant with exclusions' | 'not conformant' | 'error';
+
+/** How the config excluded a case, with the reason the config gives. */
+export interface CaseExclusion {
+  by: 'skipCases' | 'skipFeatures' | 'disableChecks';
+  /** The case id, the feature, or the disabled checks the case relies on. */
+  names: string[];
+  /** The config's reason, or `no reason given in the config`. */
+  reason: string;
+}
 
 export interface RecordedRequest {
   method: string;
@@ -67,6 +84,8 @@ export interface CaseResult {
   status: CaseStatus;
   /** Why the case failed or was skipped (first failing check, transport error, or skip reason). */
   reason?: string;
+  /** Set when the config excluded the case or disabled a check it relies on. */
+  exclusion?: CaseExclusion;
   exchanges: Exchange[];
   checks: CheckResult[];
   advisories: string[];
@@ -76,7 +95,11 @@ export interface CaseResult {
 export interface Counts {
   passed: number;
   failed: number;
+  /** Ran no check (never a pass). */
   skipped: number;
+  notRun: number;
+  notApplicable: number;
+  excluded: number;
 }
 
 export interface ApiSummary {
@@ -86,7 +109,9 @@ export interface ApiSummary {
   checks: Counts;
   requests: number;
   advisories: number;
-  /** Conformant when no mandatory case failed and at least one mandatory case passed. */
+  /** The API's verdict: see src/core/verdict.ts (the one place it is decided) and docs/verdict.md. */
+  verdict: Verdict;
+  /** `verdict === 'conformant'` (kept for readers of schemaVersion 1). */
   conformant: boolean;
 }
 
@@ -100,6 +125,8 @@ export interface ApiResult {
   cases: CaseResult[];
   summary: ApiSummary;
   durationMs: number;
+  /** Set when this API's run could not complete (target unreachable, breaker open): its verdict is `error`. */
+  error?: { code: string; message: string };
 }
 
 export interface RunResult {
@@ -113,7 +140,7 @@ export interface RunResult {
   finishedAt: string;
   durationMs: number;
   apis: ApiResult[];
-  summary: ApiSummary & { verdict: 'conformant' | 'not conformant' | 'error' };
+  summary: ApiSummary;
   /** Set when the run could not reach the target at all (exit 2). */
   error?: { code: string; message: string };
 }

@@ -4,15 +4,18 @@
  */
 import type { RunEmitter } from './events.js';
 import type { TransportKind } from './http-client.js';
-import type { CaseResult, CheckResult, Exchange } from '../core/results.js';
+import type { CaseExclusion, CaseResult, CaseStatus, CheckResult, Exchange } from '../core/results.js';
 import { runStep, type StepEnv } from './step.js';
 import type { Case } from '../core/case-model.js';
 import type { Vars } from '../core/template.js';
-import { firstFailure } from '../core/outcome.js';
+import { checksOf } from '../core/outcome.js';
+import { settleCase } from '../core/verdict.js';
 
 export interface CaseEnv extends StepEnv {
   emitter: RunEmitter;
   runId: string;
+  /** The config's reason for each disabled check. */
+  checkReasons?: ReadonlyMap<string, string>;
 }
 
 export interface CaseRun {
@@ -23,8 +26,18 @@ export interface CaseRun {
   answered: boolean;
 }
 
-export function skippedCase(c: Case, reason: string, status: 'skip' | 'fail' = 'skip'): CaseResult {
-  return { id: c.id, title: c.title, api: c.api, ...(c.resource ? { resource: c.resource } : {}), mandatory: c.mandatory, status, reason, exchanges: [], checks: [], advisories: [], durationMs: 0 };
+/** A case that was not sent: not applicable, excluded by the config, or not run (the run could not complete). */
+export function skippedCase(c: Case, reason: string, status: Exclude<CaseStatus, 'pass' | 'fail'>, exclusion?: CaseExclusion): CaseResult {
+  return { id: c.id, title: c.title, api: c.api, ...(c.resource ? { resource: c.resource } : {}), mandatory: c.mandatory, status, reason,
+    ...(exclusion ? { exclusion } : {}), exchanges: [], checks: [], advisories: [], durationMs: 0 };
+}
+
+/** The checks this case relies on that the config disabled, as an exclusion. */
+function disabledExclusion(c: Case, env: CaseEnv): CaseExclusion | undefined {
+  const names = checksOf(c).filter((id) => env.disabledChecks.has(id));
+  if (names.length === 0) return undefined;
+  const given = [...new Set(names.map((id) => env.checkReasons?.get(id) ?? 'no reason given in the config'))];
+  return { by: 'disableChecks', names, reason: given.join('; ') };
 }
 
 
@@ -62,10 +75,11 @@ export async function runCase(c: Case, env: CaseEnv): Promise<CaseRun> {
     if (out.transport || (failed && step.capture?.length)) break;
   }
   if (!transport) await runCleanup(c, vars, env, exchanges);
-  const reason = firstFailure(checks, exchanges);
+  const exclusion = disabledExclusion(c, env);
+  const { status, reason } = settleCase(checks, exchanges, exclusion?.names ?? []);
   const result: CaseResult = {
     id: c.id, title: c.title, api: c.api, ...(c.resource ? { resource: c.resource } : {}), mandatory: c.mandatory,
-    status: reason ? 'fail' : 'pass', ...(reason ? { reason } : {}),
+    status, ...(reason ? { reason } : {}), ...(exclusion ? { exclusion } : {}),
     exchanges, checks, advisories: [...advisories], durationMs: Math.round(performance.now() - t0),
   };
   emit({ type: 'caseEnd', api: c.api, result });

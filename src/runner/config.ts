@@ -10,15 +10,18 @@ import type { ApiModel } from '../document/model.js';
 import { registry } from '../document/registry.js';
 import type { Feature } from '../core/case-model.js';
 
+/** An exclusion, bare or with the reason the report shows: `"patch"` or `{ "feature": "patch", "reason": "…" }`. */
+export type Excluded<K extends string, T extends string = string> = T | ({ reason: string } & Record<K, T>);
+
 export interface ApiConfig {
   /** Replaces the published base path (`/tmf-api/shoppingCart/v4`). */
   basePath?: string;
   headers?: Record<string, string>;
   /** Replacement payloads per resource: `{ "productOrder": { "minimal": {…}, "rich": {…}, "patch": {…} } }`. */
   payloads?: Record<string, { minimal?: Record<string, unknown>; rich?: Record<string, unknown>; patch?: Record<string, unknown> }>;
-  skipFeatures?: Feature[];
-  skipCases?: string[];
-  disableChecks?: string[];
+  skipFeatures?: Array<Excluded<'feature', Feature>>;
+  skipCases?: Array<Excluded<'case'>>;
+  disableChecks?: Array<Excluded<'check'>>;
   strict?: boolean;
 }
 
@@ -30,8 +33,8 @@ export interface RunConfig {
   timeoutMs?: number;
   strict?: boolean;
   headers?: Record<string, string>;
-  disableChecks?: string[];
-  skipFeatures?: Feature[];
+  disableChecks?: Array<Excluded<'check'>>;
+  skipFeatures?: Array<Excluded<'feature', Feature>>;
   /** How long to wait for a notification, and for the silence after unsubscribing (ms). */
   eventTimeoutMs?: number;
   quietMs?: number;
@@ -45,10 +48,14 @@ export interface RunConfig {
 const FEATURES: Feature[] = ['create', 'retrieve', 'list', 'fields', 'filter', 'errors', 'patch', 'delete', 'paging', 'notifications', 'schema', 'flows'];
 const headers = { type: 'object', additionalProperties: { type: 'string' }, propertyNames: { pattern: '^[A-Za-z0-9!#$%&\'*+.^_`|~-]+$' } };
 const payload = { type: 'object' };
+/** A bare name, or `{ <key>: name, reason }`. */
+const excluded = (key: string, names: Record<string, unknown>) => ({
+  anyOf: [names, { type: 'object', additionalProperties: false, required: [key, 'reason'], properties: { [key]: names, reason: { type: 'string', minLength: 1, maxLength: 500 } } }],
+});
 const common = {
   headers,
-  disableChecks: { type: 'array', items: { enum: CHECK_IDS } },
-  skipFeatures: { type: 'array', items: { enum: FEATURES } },
+  disableChecks: { type: 'array', items: excluded('check', { enum: CHECK_IDS }) },
+  skipFeatures: { type: 'array', items: excluded('feature', { enum: FEATURES }) },
   strict: { type: 'boolean' },
 };
 
@@ -78,7 +85,7 @@ export const CONFIG_SCHEMA = {
         properties: {
           ...common,
           basePath: { type: 'string', pattern: '^/' },
-          skipCases: { type: 'array', items: { type: 'string' } },
+          skipCases: { type: 'array', items: excluded('case', { type: 'string' }) },
           payloads: {
             type: 'object',
             additionalProperties: { type: 'object', additionalProperties: false, properties: { minimal: payload, rich: payload, patch: payload } },
@@ -146,7 +153,7 @@ export function apiConfigProblems(config: RunConfig, api: ApiModel, caseIds: rea
   const resources = api.resources.map((r) => r.name);
   const problems = Object.keys(entry.payloads ?? {}).filter((name) => !resources.includes(name))
     .map((name) => `${pointer('apis', api.id, 'payloads', name)}: ${api.id} has no resource "${name}" (valid: ${resources.join(', ')})`);
-  (entry.skipCases ?? []).forEach((id, i) => {
+  (entry.skipCases ?? []).map((e) => excludedName(e, 'case')).forEach((id, i) => {
     if (!caseIds.includes(id)) problems.push(`${pointer('apis', api.id, 'skipCases', String(i))}: ${api.id} has no case "${id}" (valid: ${nearCases(id, caseIds)})`);
   });
   return problems;
@@ -157,16 +164,37 @@ export function configReferenceError(problems: readonly string[]): CtkError {
     { hint: 'see "tmf-ctk run" in README.md for the config format' });
 }
 
+export function excludedName<K extends string, T extends string>(e: Excluded<K, T>, key: K): T {
+  return typeof e === 'string' ? e : e[key];
+}
+
+export const NO_REASON = 'no reason given in the config';
+
+/** name → the config's reason (the API's entry wins over the run's). */
+function reasons<K extends string, T extends string>(key: K, ...lists: Array<Array<Excluded<K, T>> | undefined>): Map<T, string> {
+  const out = new Map<T, string>();
+  for (const e of lists.flatMap((l) => l ?? [])) {
+    const name = excludedName(e, key);
+    if (typeof e !== 'string' || !out.has(name)) out.set(name, typeof e === 'string' ? NO_REASON : e.reason);
+  }
+  return out;
+}
+
 /** The effective settings of one API: the API's entries over the run's. */
 export function apiSettings(config: RunConfig, apiId: string) {
   const api = config.apis?.[apiId] ?? {};
+  const features = reasons('feature', config.skipFeatures, api.skipFeatures);
+  const cases = reasons('case', api.skipCases);
+  const checks = reasons('check', config.disableChecks, api.disableChecks);
   return {
     basePath: api.basePath,
     headers: { ...config.headers, ...api.headers },
     payloads: api.payloads ?? {},
-    skipFeatures: new Set<Feature>([...(config.skipFeatures ?? []), ...(api.skipFeatures ?? [])]),
-    skipCases: new Set(api.skipCases ?? []),
-    disabledChecks: new Set([...(config.disableChecks ?? []), ...(api.disableChecks ?? [])]),
+    skipFeatures: new Set<Feature>(features.keys()),
+    skipCases: new Set(cases.keys()),
+    disabledChecks: new Set(checks.keys()),
+    /** The reason the config gives for each excluded feature, case and check. */
+    reasons: { features, cases, checks },
     strict: api.strict ?? config.strict ?? false,
   };
 }

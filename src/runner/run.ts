@@ -18,7 +18,8 @@ import { Listener } from './listener.js';
 import type { ApiResult, CaseResult, RunResult } from '../core/results.js';
 import { buildCases } from '../suite/generate.js';
 import type { Case, SuiteTable } from '../core/case-model.js';
-import { skipReason } from '../core/outcome.js';
+import { notSent } from '../core/outcome.js';
+import type { CaseExclusion, CaseStatus } from '../core/results.js';
 import { runSummary, summarize } from './summary.js';
 
 export interface RunOptions extends Pick<SpecSources, 'specsDir' | 'env'> {
@@ -95,32 +96,46 @@ export function casesFor(api: ApiModel, options: Pick<RunOptions, 'config' | 'ca
 
 interface ApiRun { result: ApiResult; unreachable: boolean }
 
+/** Why an API's run stopped early, as its `error`. */
+function stopError(unreachable: boolean, lastError: string): { code: string; message: string } {
+  return unreachable
+    ? { code: 'TARGET_UNREACHABLE', message: `the target cannot be reached: ${lastError}` }
+    : { code: 'RUN_INCOMPLETE', message: `${BREAKER} requests in a row failed below HTTP (last: ${lastError}); the remaining cases were not run` };
+}
+
 /** A case not sent (skipped, or stopped by an unreachable or broken target), announced like any other. */
-function notRun(c: Case, reason: string, status: 'skip' | 'fail', emitter: RunEmitter): CaseResult {
-  const result = skippedCase(c, reason, status);
+function notRun(c: Case, reason: string, status: Exclude<CaseStatus, 'pass' | 'fail'>, emitter: RunEmitter, exclusion?: CaseExclusion): CaseResult {
+  const result = skippedCase(c, reason, status, exclusion);
   emitter.emit({ type: 'caseStart', api: c.api, caseId: c.id, title: c.title, mandatory: c.mandatory });
   emitter.emit({ type: 'caseEnd', api: c.api, result });
   return result;
 }
 
-async function runApi(api: ApiModel, cases: Case[], options: RunOptions, base: Omit<CaseEnv, 'api' | 'schemas' | 'baseUrl' | 'headers' | 'strict' | 'disabledChecks'>): Promise<ApiRun> {
+async function runApi(api: ApiModel, cases: Case[], options: RunOptions, base: Omit<CaseEnv, 'api' | 'schemas' | 'baseUrl' | 'headers' | 'strict' | 'disabledChecks' | 'checkReasons'>): Promise<ApiRun> {
   const t0 = performance.now();
   const s = apiSettings(options.config ?? {}, api.id);
   const basePath = s.basePath ?? api.basePath;
   const { url: baseUrl, asGiven } = apiBaseUrl(options.target, basePath);
   if (asGiven) options.onNotice?.(`the target ${baseUrl} already ends with ${api.id}'s base path ${basePath}: its cases go to ${baseUrl} (the base path is not appended again; --target is normally the server root)`);
-  const env: CaseEnv = { ...base, api, schemas: schemasFor(api), baseUrl, headers: { ...s.headers, ...options.headers }, strict: options.strict ?? s.strict, disabledChecks: s.disabledChecks };
+  const env: CaseEnv = { ...base, api, schemas: schemasFor(api), baseUrl, headers: { ...s.headers, ...options.headers }, strict: options.strict ?? s.strict,
+    disabledChecks: s.disabledChecks, checkReasons: s.reasons.checks };
   base.emitter.emit({ type: 'apiStart', api: api.id, version: api.version, baseUrl });
   const results: CaseResult[] = [];
   let failures = 0;
   let lastError = '';
   let reached = false;
   let unreachable = false;
+  let stopped = false;
   for (const c of cases) {
-    const skip = skipReason(c, s);
+    const skip = notSent(c, s);
     const stop = unreachable ? `not run: the target is unreachable (${lastError})` : failures >= BREAKER ? `not run: ${BREAKER} requests in a row failed below HTTP (last: ${lastError})` : undefined;
-    if (skip || stop) {
-      results.push(notRun(c, stop ?? skip!, stop ? 'fail' : 'skip', base.emitter));
+    if (skip) {
+      results.push(notRun(c, skip.reason, skip.status, base.emitter, 'exclusion' in skip ? skip.exclusion : undefined));
+      continue;
+    }
+    if (stop) {
+      stopped = true;
+      results.push(notRun(c, stop, 'not-run', base.emitter));
       continue;
     }
     const run = await runCase(c, env);
@@ -134,7 +149,8 @@ async function runApi(api: ApiModel, cases: Case[], options: RunOptions, base: O
     } else if (run.answered) failures = 0;
   }
   const result: ApiResult = { id: api.id, title: api.title, version: api.version, basePath, baseUrl,
-    cases: results, summary: summarize(results), durationMs: Math.round(performance.now() - t0) };
+    cases: results, summary: summarize(results, stopped), durationMs: Math.round(performance.now() - t0),
+    ...(stopped ? { error: stopError(unreachable, lastError) } : {}) };
   base.emitter.emit({ type: 'apiEnd', api: api.id, result });
   return { result, unreachable };
 }
@@ -169,12 +185,14 @@ export async function runConformance(options: RunOptions): Promise<RunResult> {
   }
   const unreachable = runs.length > 0 && runs.every((r) => r.unreachable);
   const apiResults = runs.map((r) => r.result);
+  const incomplete = apiResults.find((a) => a.error);
   const result: RunResult = {
     schemaVersion: 1, tool: { name: 'tmf-ctk', version: toolVersion() }, target,
     ...(options.company ? { company: options.company } : {}), ...(options.product ? { product: options.product } : {}), ...(options.release ? { release: options.release } : {}),
     startedAt, finishedAt: new Date().toISOString(), durationMs: Math.round(performance.now() - t0),
-    apis: apiResults, summary: runSummary(apiResults, unreachable),
-    ...(unreachable ? { error: { code: 'TARGET_UNREACHABLE', message: `${target} cannot be reached: ${apiResults[0]?.cases.find((c) => c.reason)?.reason ?? 'no answer'}` } } : {}),
+    apis: apiResults, summary: runSummary(apiResults, Boolean(incomplete)),
+    ...(unreachable ? { error: { code: 'TARGET_UNREACHABLE', message: `${target} cannot be reached: ${apiResults[0]?.cases.find((c) => c.reason)?.reason ?? 'no answer'}` } }
+      : incomplete?.error ? { error: { code: incomplete.error.code, message: `${incomplete.id}: ${incomplete.error.message}` } } : {}),
   };
   emitter.emit({ type: 'runEnd', result });
   return result;

@@ -3,12 +3,16 @@
  * escape). Every field is present (null when absent) because templates compile in strict mode.
  */
 import type { ApiResult, CaseResult, CheckResult, Counts, Exchange, RunResult } from '../../core/results.js';
+import { totalOf, verdictDetail } from '../../core/verdict.js';
 import type { Identity } from '../identity.js';
 import { fileNamePart, formatDuration, plural, stripIllegalDeep } from '../text.js';
 import {
   bodyView, formatDate, headerViews, percent, statusClass, statusView,
   type BodyView, type HeaderView, type StatusClass, type StatusView,
 } from './format.js';
+import { apiVerdictView, exclusionViews, runVerdictView, type ExclusionView, type VerdictView } from './verdict-view.js';
+
+export type { ExclusionView, VerdictView } from './verdict-view.js';
 
 export interface MetaView {
   company: string;
@@ -19,13 +23,6 @@ export interface MetaView {
   target: string;
   tool: string;
   duration: string;
-}
-
-export interface VerdictView {
-  key: 'conformant' | 'not-conformant' | 'error';
-  label: string;
-  symbol: string;
-  explanation: string;
 }
 
 export interface CountsView extends Counts {
@@ -40,7 +37,9 @@ export interface SummaryView {
   requests: number;
   advisories: number;
   duration: string;
-  /** CSS widths of the passed/failed/skipped bar. */
+  /** The mandatory counts in the one sentence every report uses (src/core/verdict.ts). */
+  detail: string;
+  /** CSS widths of the passed/failed/other bar. */
   bar: { passed: string; failed: string; skipped: string };
 }
 
@@ -96,6 +95,8 @@ export interface ApiReportView {
   meta: MetaView;
   api: { id: string; title: string; version: string; label: string; baseUrl: string };
   verdict: VerdictView;
+  error: { code: string; message: string } | null;
+  exclusions: ExclusionView[];
   summary: SummaryView;
   cases: CaseView[];
   advisories: Array<{ caseId: string; anchor: string; text: string }>;
@@ -109,7 +110,7 @@ export interface IndexView {
   error: { code: string; message: string } | null;
   /** `2 APIs` */
   apiCount: string;
-  apis: Array<{ fileName: string; id: string; title: string; version: string; verdict: VerdictView; summary: SummaryView }>;
+  apis: Array<{ fileName: string; id: string; title: string; version: string; verdict: VerdictView; summary: SummaryView; exclusions: number }>;
 }
 
 export const INDEX_FILE = 'index.html';
@@ -144,33 +145,19 @@ function metaView(result: RunResult, who: Identity): MetaView {
   };
 }
 
-const countsView = (c: Counts): CountsView => ({ ...c, total: c.passed + c.failed + c.skipped });
+/** `?? 0`: a results.json written before a count existed still renders. */
+const countsView = (c: Counts): CountsView => {
+  const full = { ...c, notRun: c.notRun ?? 0, notApplicable: c.notApplicable ?? 0, excluded: c.excluded ?? 0 };
+  return { ...full, total: totalOf(full) };
+};
 
 function summaryView(s: ApiResult['summary'], durationMs: number): SummaryView {
   const cases = countsView(s.cases);
   return {
     cases, mandatory: countsView(s.mandatory), optional: countsView(s.optional), checks: countsView(s.checks),
-    requests: s.requests, advisories: s.advisories, duration: formatDuration(durationMs),
-    bar: { passed: percent(cases.passed, cases.total), failed: percent(cases.failed, cases.total), skipped: percent(cases.skipped, cases.total) },
+    requests: s.requests, advisories: s.advisories, duration: formatDuration(durationMs), detail: verdictDetail(countsView(s.mandatory)),
+    bar: { passed: percent(cases.passed, cases.total), failed: percent(cases.failed + cases.notRun, cases.total), skipped: percent(cases.total - cases.passed - cases.failed - cases.notRun, cases.total) },
   };
-}
-
-function apiVerdict(api: ApiResult): VerdictView {
-  const m = api.summary.mandatory;
-  if (api.summary.conformant) {
-    return { key: 'conformant', label: 'Conformant', symbol: '✓', explanation: `All ${plural(m.passed, 'mandatory case')} passed.` };
-  }
-  const explanation = m.failed > 0
-    ? `${m.failed} of ${plural(m.passed + m.failed + m.skipped, 'mandatory case')} failed.`
-    : 'No mandatory case passed.';
-  return { key: 'not-conformant', label: 'Not conformant', symbol: '✗', explanation };
-}
-
-function runVerdict(result: RunResult): VerdictView {
-  const v = result.summary.verdict;
-  if (v === 'conformant') return { key: 'conformant', label: 'Conformant', symbol: '✓', explanation: 'Every API passed all its mandatory cases.' };
-  if (v === 'error') return { key: 'error', label: 'Error', symbol: '!', explanation: result.error?.message ?? 'The run did not complete.' };
-  return { key: 'not-conformant', label: 'Not conformant', symbol: '✗', explanation: 'At least one mandatory case failed.' };
 }
 
 function exchangeView(x: Exchange, i: number): ExchangeView {
@@ -218,7 +205,7 @@ function caseView(c: CaseResult, index: number): CaseView {
 
 /** Failed cases first (mandatory before optional), then the rest in run order. */
 function reviewOrder(a: CaseView, b: CaseView): number {
-  const rank = (c: CaseView) => (c.status.key === 'fail' ? (c.mandatory ? 0 : 1) : 2);
+  const rank = (c: CaseView) => (c.status.key === 'fail' || c.status.key === 'not-run' ? (c.mandatory ? 0 : 1) : 2);
   return rank(a) - rank(b);
 }
 
@@ -237,7 +224,9 @@ function buildApiView(result: RunResult, api: ApiResult, who: Identity): ApiRepo
     pageTitle: `${label} — conformance report`,
     meta: metaView(result, who),
     api: { id: api.id, title: api.title, version: api.version, label, baseUrl: api.baseUrl },
-    verdict: apiVerdict(api),
+    verdict: apiVerdictView(api),
+    error: api.error ?? null,
+    exclusions: exclusionViews(api),
     summary: summaryView(api.summary, api.durationMs),
     cases: [...cases].sort(reviewOrder),
     advisories: cases.flatMap((c) => c.advisories.map((text) => ({ caseId: c.id, anchor: c.anchor, text }))),
@@ -249,12 +238,12 @@ export function indexView(result: RunResult, who: Identity, fileNames: readonly 
   return stripIllegalDeep<IndexView>({
     pageTitle: `Conformance reports — ${who.company ?? 'tmf-ctk'}`,
     meta: metaView(result, who),
-    verdict: runVerdict(result),
+    verdict: runVerdictView(result),
     error: result.error ?? null,
     apiCount: plural(result.apis.length, 'API'),
     apis: result.apis.map((api, i) => ({
       fileName: fileNames[i]!, id: api.id, title: api.title, version: api.version,
-      verdict: apiVerdict(api), summary: summaryView(api.summary, api.durationMs),
+      verdict: apiVerdictView(api), summary: summaryView(api.summary, api.durationMs), exclusions: exclusionViews(api).length,
     })),
   });
 }
