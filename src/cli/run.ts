@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import { Writable } from 'node:stream';
 import { CtkError } from '../errors.js';
-import { loadConfig, type RunConfig } from '../runner/config.js';
+import { loadConfigFile, type RunConfig } from '../runner/config.js';
 import { runCollection } from '../collection/index.js';
 import type { ReporterOptions } from '../reporters/types.js';
 import { summaryLine } from '../reporters/console.js';
@@ -63,10 +63,11 @@ async function runNative(values: RunValues, timeoutMs: number | undefined, heade
   if (apis.length > 0 && values.all) throw new CtkError('USAGE', '--api and --all do not go together', { hint: 'see "tmf-ctk run --help"' });
   if (!values.target) throw new CtkError('USAGE', 'run needs --target URL', { hint: 'see "tmf-ctk run --help"' });
   if (apis.length === 0 && !values.all) throw new CtkError('USAGE', 'run needs --api LIST or --all', { hint: 'see "tmf-ctk run --help"' });
-  const config: RunConfig = values.config ? await loadConfig(resolve(io.cwd, values.config)) : {};
+  const loaded = values.config ? await loadConfigFile(resolve(io.cwd, values.config)) : undefined;
+  const config: RunConfig = loaded?.config ?? {};
   const who = { company: values.company ?? config.company, product: values.product ?? config.product, release: config.release };
   return runWithReports({
-    target: values.target, apis, all: values.all, config, specsDir: values.specs, env: io.env, timeoutMs, headers,
+    target: values.target, apis, all: values.all, config, ...(loaded ? { configFile: loaded.file } : {}), specsDir: values.specs, env: io.env, timeoutMs, headers,
     strict: values.strict, ...who, onNotice: (m) => io.err(`note: ${m}`),
   }, names, { ...report, ...who });
 }

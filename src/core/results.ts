@@ -129,6 +129,44 @@ export interface ApiResult {
   error?: { code: string; message: string };
 }
 
+/** A document a run was judged against. */
+export interface DocumentEvidence {
+  api: string;
+  title: string;
+  version: string;
+  /** File name as found (no directory: paths of the machine that ran are not evidence). */
+  file: string;
+  /** sha256 (hex) of the document as read. */
+  sha256: string;
+  /** Whether it is byte for byte the published document the registry names. */
+  published: boolean;
+}
+
+/** One exclusion the config made, with its reason. */
+export interface ExclusionEvidence {
+  /** Absent when it applies to every API of the run. */
+  api?: string;
+  kind: 'case' | 'feature' | 'check';
+  name: string;
+  reason: string;
+}
+
+/**
+ * How the run was configured: part of the evidence (docs/verdict.md). Written by the runner, kept by
+ * `report --from`, shown by every reporter.
+ */
+export interface RunConfiguration {
+  tool: { name: 'tmf-ctk'; version: string };
+  documents: DocumentEvidence[];
+  /** Strict mode per API id. */
+  strict: Record<string, boolean>;
+  /** The --config file: its name and sha256; null when the run had none. */
+  config: { file: string; sha256: string } | null;
+  /** Headers sent with every request (config and --header), values always redacted (src/core/redact.ts). */
+  headers: Record<string, string>;
+  exclusions: ExclusionEvidence[];
+}
+
 export interface RunResult {
   schemaVersion: 1;
   tool: { name: 'tmf-ctk'; version: string };
@@ -141,6 +179,8 @@ export interface RunResult {
   durationMs: number;
   apis: ApiResult[];
   summary: ApiSummary;
+  /** How the run was configured (absent only in results.json files of older versions). */
+  configuration?: RunConfiguration;
   /** Set when the run could not reach the target at all (exit 2). */
   error?: { code: string; message: string };
 }

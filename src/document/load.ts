@@ -61,6 +61,7 @@ function buildModel(entry: ApiEntry, path: string): ApiModel {
     format: isSwagger ? 'swagger2' : 'openapi3',
     basePath,
     documentPath: path,
+    documentSha256: raw.sha256,
     document: doc,
     definitions,
     operations,

@@ -1,6 +1,6 @@
 import type { ApiResult, CaseResult, Counts, RunEvent, RunResult } from '../core/results.js';
 import { verdictDetail, verdictWord } from '../core/verdict.js';
-import { formatDuration, terminalSafe } from './text.js';
+import { formatDuration, terminalSafe, versionSuffix } from './text.js';
 import type { Reporter, ReporterOptions } from './types.js';
 
 type Paint = (code: string, text: string) => string;
@@ -28,7 +28,20 @@ export function summaryLine(c: Counts): string {
 /** `TMF663 Shopping Cart Management v4.0.0: NOT CONFORMANT (1 of 4 applicable mandatory cases failed)`. */
 export function verdictLine(api: ApiResult): string {
   const optional = api.summary.optional.failed > 0 ? `; ${api.summary.optional.failed} optional failed` : '';
-  return `${terminalSafe(`${api.id} ${api.title} v${api.version}`)}: ${verdictWord(api.summary.verdict)} (${verdictDetail(api.summary.mandatory)}${optional})`;
+  return `${terminalSafe(`${api.id} ${api.title}${versionSuffix(api.version)}`)}: ${verdictWord(api.summary.verdict)} (${verdictDetail(api.summary.mandatory)}${optional})`;
+}
+
+/** How the run was configured, in a few lines (the evidence every report carries). */
+export function configurationLines(result: RunResult): string[] {
+  const c = result.configuration;
+  if (!c) return [`configuration: not recorded (saved by ${result.tool.name} ${result.tool.version})`];
+  const strict = Object.entries(c.strict).map(([id, on]) => `${id} ${on ? 'yes' : 'no'}`).join(', ') || 'no';
+  const headers = Object.keys(c.headers);
+  return [
+    `configuration: ${c.tool.name} ${c.tool.version}; config ${c.config ? `${c.config.file} sha256 ${c.config.sha256}` : 'none'}; strict: ${strict}; headers: ${headers.length ? `${headers.join(', ')} (values redacted)` : 'none'}`,
+    ...c.documents.map((d) => `  document ${d.api} ${d.version} ${d.file} sha256 ${d.sha256}${d.published ? '' : ' (differs from the published document)'}`),
+    ...c.exclusions.map((e) => `  config excludes ${e.kind} ${e.name}${e.api ? ` (${e.api})` : ''}: ${e.reason}`),
+  ];
 }
 
 /**
@@ -52,7 +65,7 @@ export function consoleReporter(options: ReporterOptions): Reporter {
 
   const onEvent = (event: RunEvent) => {
     if (event.type === 'apiStart' && !options.quiet) {
-      write(paint('1', terminalSafe(`${event.api} v${event.version}`)) + paint('2', ` → ${terminalSafe(event.baseUrl)}`));
+      write(paint('1', terminalSafe(`${event.api}${versionSuffix(event.version)}`)) + paint('2', ` → ${terminalSafe(event.baseUrl)}`));
     } else if (event.type === 'caseEnd') {
       sawCases = true;
       caseLine(event.result);
@@ -63,6 +76,7 @@ export function consoleReporter(options: ReporterOptions): Reporter {
     // Re-rendering a saved run sees no events: list its cases the same way a live run would have.
     if (!sawCases) for (const api of result.apis) for (const c of api.cases) caseLine(c);
     write();
+    for (const line of configurationLines(result)) write(paint('2', terminalSafe(line)));
     // Never coloured: scripts match this line exactly. The run error itself goes to stderr (the CLI prints it).
     write(summaryLine(result.summary.cases));
     for (const api of result.apis) {

@@ -3,7 +3,7 @@ import type { ApiResult, CaseResult, CheckResult, RunResult } from '../core/resu
 import { writeReportFile } from './files.js';
 import { identityOf, type Identity } from './identity.js';
 import { verdictDetail } from '../core/verdict.js';
-import { formatDuration, stripIllegalXml } from './text.js';
+import { formatDuration, stripIllegalXml, versionSuffix } from './text.js';
 import type { Reporter, ReporterOptions } from './types.js';
 
 /*
@@ -100,6 +100,22 @@ export function junitCounts(api: ApiResult): { tests: number; failures: number; 
 const countsText = (c: ApiResult['summary']['mandatory']) =>
   `${c.passed} passed, ${c.failed} failed, ${c.skipped} ran no check, ${c.excluded} excluded, ${c.notRun} not run, ${c.notApplicable} not applicable`;
 
+/** How the run was configured, as properties (RunResult.configuration; absent in older saved runs). */
+function evidenceProps(result: RunResult, apiId: string): Record<string, string> {
+  const c = result.configuration;
+  if (!c) return { configuration: 'not recorded' };
+  const doc = c.documents.find((d) => d.api === apiId);
+  const mine = c.exclusions.filter((e) => e.api === undefined || e.api === apiId);
+  return {
+    ...(doc ? { 'document.file': doc.file, 'document.sha256': doc.sha256, 'document.published': String(doc.published) } : {}),
+    strict: String(c.strict[apiId] ?? false),
+    'config.file': c.config?.file ?? 'none',
+    ...(c.config ? { 'config.sha256': c.config.sha256 } : {}),
+    headers: Object.keys(c.headers).join(', ') || 'none',
+    ...Object.fromEntries(mine.map((e, i) => [`config.excludes.${i + 1}`, `${e.kind} ${e.name}: ${e.reason}`])),
+  };
+}
+
 function testsuite(result: RunResult, who: Identity, api: ApiResult, id: number, host: string): string {
   const counts = junitCounts(api);
   const firstExchange = api.cases.flatMap((c) => c.exchanges)[0]?.startedAt;
@@ -113,13 +129,14 @@ function testsuite(result: RunResult, who: Identity, api: ApiResult, id: number,
     ...(api.error ? { error: `${api.error.code}: ${api.error.message}` } : {}),
     ...Object.fromEntries(api.cases.filter((c) => c.exclusion).map((c) => [`excluded.${c.id}`, `${c.mandatory ? 'mandatory' : 'optional'}; ${c.exclusion!.by} ${c.exclusion!.names.join(', ')}: ${c.exclusion!.reason}`])),
     tool: `${result.tool.name} ${result.tool.version}`,
+    ...evidenceProps(result, api.id),
     ...(who.company ? { company: who.company } : {}),
     ...(who.product ? { product: who.product } : {}),
     ...(who.release ? { release: who.release } : {}),
   };
-  const summary = `${api.id} v${api.version}: ${props.verdict}; mandatory ${props.mandatory}; optional ${props.optional}; ${s.requests} requests; ${s.advisories} advisories`;
+  const summary = `${api.id}${versionSuffix(api.version)}: ${props.verdict}; mandatory ${props.mandatory}; optional ${props.optional}; ${s.requests} requests; ${s.advisories} advisories`;
   return [
-    `  <testsuite${attrs({ name: `${api.id} ${api.title} v${api.version}`, package: `tmf-ctk.${api.id}`, id, tests: counts.tests, failures: counts.failures, errors: counts.errors, skipped: counts.skipped, time: seconds(api.durationMs), timestamp: timestamp(firstExchange, result.startedAt), hostname: host })}>`,
+    `  <testsuite${attrs({ name: `${api.id} ${api.title}${versionSuffix(api.version)}`, package: `tmf-ctk.${api.id}`, id, tests: counts.tests, failures: counts.failures, errors: counts.errors, skipped: counts.skipped, time: seconds(api.durationMs), timestamp: timestamp(firstExchange, result.startedAt), hostname: host })}>`,
     '    <properties>',
     ...Object.entries(props).map(([name, value]) => `      <property${attrs({ name, value })}/>`),
     '    </properties>',

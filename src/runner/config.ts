@@ -2,6 +2,7 @@
  * The `--config` file: what a vendor adapts to run the suites against their own server. Validated with a
  * JSON schema; every problem is named with its JSON pointer (CONFIG_INVALID, exit 2).
  */
+import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { Ajv } from 'ajv';
 import { CHECK_IDS } from '../checks/index.js';
@@ -111,12 +112,24 @@ export function validateConfig(data: unknown, where = 'config'): RunConfig {
 }
 
 export async function loadConfig(path: string): Promise<RunConfig> {
-  let text: string;
+  return (await loadConfigFile(path)).config;
+}
+
+/** The config and the sha256 of its bytes (evidence of what the run was configured with). */
+export async function loadConfigFile(path: string): Promise<{ config: RunConfig; file: { path: string; sha256: string } }> {
+  let bytes: Buffer;
   try {
-    text = await readFile(path, 'utf8');
+    bytes = await readFile(path);
   } catch (cause) {
     throw new CtkError('CONFIG_INVALID', `cannot read the config ${path}: ${(cause as Error).message}`, { cause });
   }
+  const sha256 = createHash('sha256').update(bytes).digest('hex');
+  return { config: parseConfig(bytes.toString('utf8'), path), file: { path, sha256 } };
+}
+
+function parseConfig(raw: string, path: string): RunConfig {
+  // Editors on Windows save UTF-8 with a byte order mark; JSON.parse refuses it.
+  const text = raw.charCodeAt(0) === 0xfeff ? raw.slice(1) : raw;
   let data: unknown;
   try {
     data = JSON.parse(text);

@@ -21,6 +21,7 @@ import type { Case, SuiteTable } from '../core/case-model.js';
 import { notSent } from '../core/outcome.js';
 import type { CaseExclusion, CaseStatus } from '../core/results.js';
 import { runSummary, summarize } from './summary.js';
+import { runConfiguration, type ConfigFile } from './evidence.js';
 
 export interface RunOptions extends Pick<SpecSources, 'specsDir' | 'env'> {
   /** The server root; each API's base path is appended. */
@@ -29,6 +30,8 @@ export interface RunOptions extends Pick<SpecSources, 'specsDir' | 'env'> {
   apis?: string[];
   all?: boolean;
   config?: RunConfig;
+  /** The file the config was read from, with its sha256 (recorded as evidence). */
+  configFile?: ConfigFile;
   /** Per-request timeout (ms); wins over the config's. */
   timeoutMs?: number;
   /** Extra headers (auth) for every request; win over the config's. */
@@ -191,6 +194,7 @@ export async function runConformance(options: RunOptions): Promise<RunResult> {
     ...(options.company ? { company: options.company } : {}), ...(options.product ? { product: options.product } : {}), ...(options.release ? { release: options.release } : {}),
     startedAt, finishedAt: new Date().toISOString(), durationMs: Math.round(performance.now() - t0),
     apis: apiResults, summary: runSummary(apiResults, Boolean(incomplete)),
+    configuration: runConfiguration(apis, { config, configFile: options.configFile, headers: options.headers, strict: options.strict }),
     ...(unreachable ? { error: { code: 'TARGET_UNREACHABLE', message: `${target} cannot be reached: ${apiResults[0]?.cases.find((c) => c.reason)?.reason ?? 'no answer'}` } }
       : incomplete?.error ? { error: { code: incomplete.error.code, message: `${incomplete.id}: ${incomplete.error.message}` } } : {}),
   };

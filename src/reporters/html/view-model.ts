@@ -5,11 +5,12 @@
 import type { ApiResult, CaseResult, CheckResult, Counts, Exchange, RunResult } from '../../core/results.js';
 import { totalOf, verdictDetail } from '../../core/verdict.js';
 import type { Identity } from '../identity.js';
-import { fileNamePart, formatDuration, plural, stripIllegalDeep } from '../text.js';
+import { fileNamePart, formatDuration, plural, stripIllegalDeep, versionSuffix } from '../text.js';
 import {
   bodyView, formatDate, headerViews, percent, statusClass, statusView,
   type BodyView, type HeaderView, type StatusClass, type StatusView,
 } from './format.js';
+import { configurationView, type ConfigurationView } from './configuration-view.js';
 import { apiVerdictView, exclusionViews, runVerdictView, type ExclusionView, type VerdictView } from './verdict-view.js';
 
 export type { ExclusionView, VerdictView } from './verdict-view.js';
@@ -97,6 +98,7 @@ export interface ApiReportView {
   verdict: VerdictView;
   error: { code: string; message: string } | null;
   exclusions: ExclusionView[];
+  configuration: ConfigurationView;
   summary: SummaryView;
   cases: CaseView[];
   advisories: Array<{ caseId: string; anchor: string; text: string }>;
@@ -108,6 +110,7 @@ export interface IndexView {
   meta: MetaView;
   verdict: VerdictView;
   error: { code: string; message: string } | null;
+  configuration: ConfigurationView;
   /** `2 APIs` */
   apiCount: string;
   apis: Array<{ fileName: string; id: string; title: string; version: string; verdict: VerdictView; summary: SummaryView; exclusions: number }>;
@@ -115,9 +118,13 @@ export interface IndexView {
 
 export const INDEX_FILE = 'index.html';
 
-/** `<COMPANY>-<API>-v<version>-HTMLReport.html`, every part made safe for any file system. */
+/**
+ * `<COMPANY>-<API>-v<version>-HTMLReport.html`, every part made safe for any file system; no `-v` part when
+ * the API has no version (a third-party collection).
+ */
 export function htmlReportFileName(company: string | undefined, api: Pick<ApiResult, 'id' | 'version'>): string {
-  return `${fileNamePart(company, 'tmf-ctk')}-${fileNamePart(api.id, 'API')}-v${fileNamePart(api.version, '0')}-HTMLReport.html`;
+  const version = fileNamePart((api.version ?? '').replace(/^v(?=\d)/i, ''), '');
+  return `${fileNamePart(company, 'tmf-ctk')}-${fileNamePart(api.id, 'API')}${version ? `-v${version}` : ''}-HTMLReport.html`;
 }
 
 /** One file name per API; a clash (two versions sanitised alike) gets a numeric suffix. */
@@ -219,7 +226,7 @@ export function apiReportView(result: RunResult, api: ApiResult, who: Identity):
 
 function buildApiView(result: RunResult, api: ApiResult, who: Identity): ApiReportView {
   const cases = api.cases.map(caseView);
-  const label = `${api.id} ${api.title} v${api.version}`;
+  const label = `${api.id} ${api.title}${versionSuffix(api.version)}`;
   return {
     pageTitle: `${label} — conformance report`,
     meta: metaView(result, who),
@@ -227,6 +234,7 @@ function buildApiView(result: RunResult, api: ApiResult, who: Identity): ApiRepo
     verdict: apiVerdictView(api),
     error: api.error ?? null,
     exclusions: exclusionViews(api),
+    configuration: configurationView(result, api.id),
     summary: summaryView(api.summary, api.durationMs),
     cases: [...cases].sort(reviewOrder),
     advisories: cases.flatMap((c) => c.advisories.map((text) => ({ caseId: c.id, anchor: c.anchor, text }))),
@@ -240,6 +248,7 @@ export function indexView(result: RunResult, who: Identity, fileNames: readonly 
     meta: metaView(result, who),
     verdict: runVerdictView(result),
     error: result.error ?? null,
+    configuration: configurationView(result),
     apiCount: plural(result.apis.length, 'API'),
     apis: result.apis.map((api, i) => ({
       fileName: fileNames[i]!, id: api.id, title: api.title, version: api.version,
