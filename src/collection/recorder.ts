@@ -77,7 +77,8 @@ export function transportError(err: Error & { code?: string }, url: string, time
 
 /** A folder not sent, in the words the export wrote (src/core/outcome.ts notSent), or one newman never reached. */
 function unsent(skip: string | undefined): { status: CaseStatus; reason: string } {
-  if (skip === undefined) return { status: 'not-run', reason: 'not run: newman sent no request of this folder' };
+  // A folder with nothing newman could send ran no check: it cannot pass (src/core/verdict.ts).
+  if (skip === undefined) return { status: 'skip', reason: 'no check ran: newman sent no request of this folder' };
   if (skip.startsWith('not applicable')) return { status: 'not-applicable', reason: skip };
   if (skip.startsWith('excluded by the config')) return { status: 'excluded', reason: skip };
   return { status: 'skip', reason: skip };
