@@ -62,7 +62,7 @@ export const command: Command = {
     if (values.help) return io.out(HELP), 0;
     const engine = values.engine ?? 'native';
     if (engine !== 'native' && engine !== 'prism') throw new CtkError('USAGE', `--engine must be native or prism, got "${engine}"`);
-    const port = numberOption('port', values.port, 8080, { max: 65535 });
+    const port = numberOption('port', values.port, 8080, { max: 65535, what: 'a port number', integer: true });
     const host = values.host ?? '127.0.0.1';
     const specsDir = values.specs ? resolve(io.cwd, values.specs) : undefined;
     const apiList = values.api?.join(',');
@@ -82,16 +82,16 @@ export const command: Command = {
       return 0;
     }
 
-    const pagingStatus = numberOption('paging-status', values['paging-status'], 206, { min: 200, max: 206 });
+    const pagingStatus = numberOption('paging-status', values['paging-status'], 206, { min: 200, max: 206, what: 'an HTTP status', integer: true });
     if (pagingStatus !== 200 && pagingStatus !== 206) throw new CtkError('USAGE', '--paging-status must be 200 or 206');
     const server = createMockServer({
       apis: entries.map((e) => `${e.id}@${e.version}`), specsDir, env: io.env, host, port,
       dataFile: values.data ? resolve(io.cwd, values.data) : undefined,
       seed: !values['no-seed'],
-      latencyMs: numberOption('latency', values.latency, 0, { max: 600_000 }),
-      faultRate: numberOption('fault-rate', values['fault-rate'], 0, { max: 1 }),
+      latencyMs: numberOption('latency', values.latency, 0, { max: 600_000, what: 'a number of milliseconds' }),
+      faultRate: numberOption('fault-rate', values['fault-rate'], 0, { max: 1, what: 'a fraction of requests' }),
       allowCallbackHosts: listOption(values['allow-callback']),
-      pagingStatus, clockMs: numberOption('clock-ms', values['clock-ms'], 2000, { max: 86_400_000 }),
+      pagingStatus, clockMs: numberOption('clock-ms', values['clock-ms'], 2000, { max: 86_400_000, what: 'a number of milliseconds' }),
       log: (line) => io.err(line),
     });
     // Listen for signals before saying "listening": a supervisor may stop us as soon as it reads that line.

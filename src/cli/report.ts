@@ -4,6 +4,7 @@ import { Writable } from 'node:stream';
 import { CtkError, isCtkError } from '../errors.js';
 import { loadRunResult, renderReports, REPORTER_NAMES } from '../reporters/index.js';
 import type { RunResult } from '../core/results.js';
+import { assertWritableDir } from '../reporters/files.js';
 import { listOption, parse } from './args.js';
 import { useColor, type CliIO } from './io.js';
 import { reportError, type Command } from './command.js';
@@ -56,8 +57,10 @@ export const command: Command = {
       if (isCtkError(e) && e.code === 'INPUT_JSON') return reportError(e, io), 2;
       throw e;
     }
+    const outDir = values.out ? resolve(io.cwd, values.out) : dirname(from);
+    await assertWritableDir(outDir);
     const { files, errors } = await renderReports(result, names.length > 0 ? names : ['html'], {
-      outDir: values.out ? resolve(io.cwd, values.out) : dirname(from),
+      outDir,
       company: values.company, product: values.product, release: values.release,
       color: useColor(io.env), quiet: io.env.CI === 'true', stream: ioStream(io),
     });

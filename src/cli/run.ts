@@ -5,6 +5,7 @@ import { loadConfigFile, type RunConfig } from '../runner/config.js';
 import { runCollection } from '../collection/index.js';
 import type { ReporterOptions } from '../reporters/types.js';
 import { summaryLine } from '../reporters/console.js';
+import { assertWritableDir } from '../reporters/files.js';
 import { exitCodeOf, reportRun, runErrorText, runWithReports, type ReportedRun } from '../run-with-reports.js';
 import { listOption, numberOption, parse } from './args.js';
 import { useColor, type CliIO } from './io.js';
@@ -88,8 +89,10 @@ export const command: Command = {
     }
     if (values.environment && !values.collection) throw new CtkError('USAGE', '--environment goes with --collection');
     const names = listOption(values.reporter);
-    const timeoutMs = values.timeout === undefined ? undefined : numberOption('timeout', values.timeout, 10_000, { min: 1, max: 600_000 });
+    const timeoutMs = values.timeout === undefined ? undefined : numberOption('timeout', values.timeout, 10_000, { min: 1, max: 600_000, what: 'a number of milliseconds', integer: true });
     const headers = headerOption(values.header ?? []);
+    // Before any request: minutes of testing must not end in reports that cannot be written.
+    await assertWritableDir(resolve(io.cwd, values.out ?? 'reports'));
     const report = { outDir: resolve(io.cwd, values.out ?? 'reports'), color: useColor(io.env), quiet: io.env.CI === 'true', stream: ioStream(io),
       company: values.company, product: values.product };
     const { result, files, errors } = values.collection

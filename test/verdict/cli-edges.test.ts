@@ -1,0 +1,45 @@
+/** The CLI's rough edges, each as a user meets it. */
+import assert from 'node:assert/strict';
+import { writeFile } from 'node:fs/promises';
+import { createServer } from 'node:http';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import { listenLoopback } from '../helpers/loopback.js';
+import { runCli } from '../helpers/cli.js';
+import { tempDir } from './helpers.js';
+
+async function countingServer(t: { after(fn: () => Promise<void>): void }): Promise<{ url: string; count: () => number }> {
+  let n = 0;
+  const { url, close } = await listenLoopback(createServer((_req, res) => { n += 1; res.writeHead(404).end(); }));
+  t.after(close);
+  return { url, count: () => n };
+}
+
+test('option errors in our words: --timeout -5, --timeout abc, --port 70000', async () => {
+  for (const value of ['-5', '0', 'abc', '1.5']) {
+    const r = await runCli(['run', '--target', 'http://127.0.0.1:1', '--api', 'TMF663', '--timeout', value]);
+    assert.equal(r.code, 2);
+    assert.match(r.err, new RegExp(`^error \\[USAGE\\]: --timeout needs a number of milliseconds from 1 to 600000, got "${value.replace('.', '\\.')}"$`, 'm'), r.err);
+    assert.match(r.err, /^hint: for example --timeout 10000$/m);
+  }
+  const port = await runCli(['mock', '--port', '70000']);
+  assert.equal(port.code, 2);
+  assert.match(port.err, /--port needs a port number from 0 to 65535, got "70000"/);
+});
+
+test('an --out that cannot be written fails before any request, once, in plain words', async (t) => {
+  const dir = await tempDir(t);
+  const file = join(dir, 'a-file');
+  await writeFile(file, 'x');
+  const server = await countingServer(t);
+  for (const [out, why] of [[file, 'it is a file, not a folder'], [join(file, 'sub'), 'a part of the path is a file, not a folder']] as const) {
+    const r = await runCli(['run', '--target', server.url, '--api', 'TMF663', '--out', out]);
+    assert.equal(r.code, 2);
+    assert.equal(r.err.match(/^error \[/gm)?.length, 1, r.err);
+    assert.ok(r.err.includes(`error [OUTPUT_UNWRITABLE]: --out ${out}: reports cannot be written there (${why})`), r.err);
+    assert.equal(r.out, '');
+  }
+  assert.equal(server.count(), 0, 'nothing was sent');
+  const report = await runCli(['report', '--from', dir, '--out', file]);
+  assert.equal(report.code, 2);
+});
