@@ -22,6 +22,7 @@ import { notSent } from '../core/outcome.js';
 import type { CaseExclusion, CaseStatus } from '../core/results.js';
 import { runSummary, summarize } from './summary.js';
 import { runConfiguration, type ConfigFile } from './evidence.js';
+import { payloadProblems } from './payload-check.js';
 
 export interface RunOptions extends Pick<SpecSources, 'specsDir' | 'env'> {
   /** The server root; each API's base path is appended. */
@@ -71,7 +72,7 @@ function suiteOf(api: ApiModel, options: Pick<RunOptions, 'config' | 'suites'>):
   const config = options.config ?? {};
   const suite = options.suites && Object.hasOwn(options.suites, api.id) ? options.suites[api.id] : undefined;
   const all = buildCases(api, { payloads: apiSettings(config, api.id).payloads, flowTimeoutMs: config.flowTimeoutMs }, suite);
-  return { all, problems: apiConfigProblems(config, api, all.map((c) => c.id)) };
+  return { all, problems: [...apiConfigProblems(config, api, all.map((c) => c.id)), ...payloadProblems(config, api)] };
 }
 
 const selected = (all: Case[], options: Pick<RunOptions, 'cases'>): Case[] => (options.cases?.length ? all.filter((c) => options.cases!.includes(c.id)) : all);

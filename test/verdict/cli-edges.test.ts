@@ -43,3 +43,18 @@ test('an --out that cannot be written fails before any request, once, in plain w
   const report = await runCli(['report', '--from', dir, '--out', file]);
   assert.equal(report.code, 2);
 });
+
+test('a vendor payload that its _Create schema refuses is CONFIG_INVALID with the JSON pointer, nothing sent', async (t) => {
+  const dir = await tempDir(t);
+  const server = await countingServer(t);
+  const config = join(dir, 'config.json');
+  await writeFile(config, JSON.stringify({ apis: { TMF663: { payloads: { shoppingCart: {
+    minimal: { name: 'cart {{runId}}', cartItem: 'two items' },
+    rich: { name: '{{runId}}', cartItem: [{ quantity: 'many' }] },
+  } } } } }));
+  const r = await runCli(['run', '--target', server.url, '--api', 'TMF663', '--config', config, '--out', dir, '--reporter', 'json']);
+  assert.equal(r.code, 2, r.out + r.err);
+  assert.match(r.err, /^error \[CONFIG_INVALID\]: config: \/apis\/TMF663\/payloads\/shoppingCart\/minimal\/cartItem: must be array \(ShoppingCart_Create, rule type\)/m);
+  assert.match(r.err, /\/apis\/TMF663\/payloads\/shoppingCart\/rich\/cartItem\/0\/quantity: must be integer/);
+  assert.equal(server.count(), 0, 'nothing was sent');
+});
