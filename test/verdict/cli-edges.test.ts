@@ -58,3 +58,23 @@ test('a vendor payload that its _Create schema refuses is CONFIG_INVALID with th
   assert.match(r.err, /\/apis\/TMF663\/payloads\/shoppingCart\/rich\/cartItem\/0\/quantity: must be integer/);
   assert.equal(server.count(), 0, 'nothing was sent');
 });
+
+test('specs fetch offline: SPEC_DOWNLOAD on stderr with the cause (refused, DNS, TLS) and the way out', async (t) => {
+  const dir = await tempDir(t);
+  const env = { ...process.env, NO_COLOR: '1', TMF_CTK_CACHE: join(dir, 'cache') };
+  const plain = await countingServer(t);
+  const { url: dead, close } = await listenLoopback(createServer());
+  await close();
+  const cases: Array<[string, RegExp]> = [
+    [dead, /connection refused \(ECONNREFUSED\)/],
+    ['http://specs.tmf-ctk.invalid', /DNS: the name specs\.tmf-ctk\.invalid cannot be resolved/],
+    [plain.url.replace('http:', 'https:'), /TLS: /],
+  ];
+  for (const [mirror, cause] of cases) {
+    const r = await runCli(['specs', 'fetch', '--api', 'TMF663', '--force', '--mirror', mirror], { env });
+    assert.equal(r.code, 2, r.out + r.err);
+    assert.match(r.err, /^error \[SPEC_DOWNLOAD\]: 1 of 1 documents could not be downloaded; TMF663 v4\.0\.0: download from .* failed: /m);
+    assert.match(r.err, cause, r.err);
+    assert.match(r.err, /^hint: .*--specs DIR \(or set TMF_CTK_SPECS=DIR\).*--mirror URL/m);
+  }
+});
