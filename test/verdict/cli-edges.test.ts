@@ -78,3 +78,17 @@ test('specs fetch offline: SPEC_DOWNLOAD on stderr with the cause (refused, DNS,
     assert.match(r.err, /^hint: .*--specs DIR \(or set TMF_CTK_SPECS=DIR\).*--mirror URL/m);
   }
 });
+
+test('apis --quirks groups by quirk with counts and examples, and takes --api', async () => {
+  const r = await runCli(['apis', '--quirks', '--api', 'TMF663']);
+  assert.equal(r.code, 0, r.err);
+  assert.doesNotMatch(r.out, /^TMF622/m, '--api narrows the list');
+  const total = Number(/^ {2}quirks {6}(\d+) in \d+ kinds$/m.exec(r.out)?.[1]);
+  const groups = [...r.out.matchAll(/^ {4}([a-z0-9-]+) \((\d+)\)$/gm)].map((m) => [m[1]!, Number(m[2])] as const);
+  assert.ok(groups.length > 1);
+  assert.equal(groups.reduce((n, [, c]) => n + c, 0), total, 'the counts add up');
+  assert.equal(new Set(groups.map(([id]) => id)).size, groups.length, 'each quirk once');
+  assert.ok(groups.every(([, c], i) => i === 0 || c <= groups[i - 1]![1]), 'most frequent first');
+  const json = JSON.parse((await runCli(['apis', '--json', '--api', 'TMF663'])).out) as Array<{ quirkCounts: Record<string, number> }>;
+  assert.deepEqual(Object.fromEntries(groups), json[0]!.quirkCounts);
+});
