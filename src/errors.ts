@@ -16,6 +16,7 @@ export const ErrorCodes = {
   TARGET_UNREACHABLE: { exitCode: 2, title: 'target cannot be reached' },
   RUN_INCOMPLETE: { exitCode: 2, title: 'the run could not complete' },
   REPORT_FAILED: { exitCode: 2, title: 'report could not be written' },
+  AUTH_FAILED: { exitCode: 2, title: 'the token endpoint refused the client credentials' },
   OUTPUT_UNWRITABLE: { exitCode: 2, title: 'the output folder cannot be written' },
   INTERNAL: { exitCode: 2, title: 'internal error' },
 } as const;

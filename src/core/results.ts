@@ -165,6 +165,8 @@ export interface RunConfiguration {
   /** Headers sent with every request (config and --header), values always redacted (src/core/redact.ts). */
   headers: Record<string, string>;
   exclusions: ExclusionEvidence[];
+  /** OAuth2 client credentials, when the target is behind them: never the secret or a token. */
+  auth?: { oauth2: { tokenUrl: string; clientId: string; clientSecretEnv: string; scope?: string } };
 }
 
 export interface RunResult {

@@ -41,6 +41,7 @@ export function configurationLines(result: RunResult): string[] {
     `configuration: ${c.tool.name} ${c.tool.version}; config ${c.config ? `${c.config.file} sha256 ${c.config.sha256}` : 'none'}; strict: ${strict}; headers: ${headers.length ? `${headers.join(', ')} (values redacted)` : 'none'}`,
     ...c.documents.map((d) => `  document ${d.api} ${d.version} ${d.file} sha256 ${d.sha256}${d.published ? '' : ' (differs from the published document)'}`),
     ...c.exclusions.map((e) => `  config excludes ${e.kind} ${e.name}${e.api ? ` (${e.api})` : ''}: ${e.reason}`),
+    ...(c.auth ? [`  auth: OAuth2 client credentials of ${c.auth.oauth2.clientId} from ${c.auth.oauth2.tokenUrl} (bearer tokens redacted)`] : []),
   ];
 }
 

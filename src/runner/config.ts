@@ -10,6 +10,7 @@ import { CtkError } from '../errors.js';
 import type { ApiModel } from '../document/model.js';
 import { registry } from '../document/registry.js';
 import type { Feature } from '../core/case-model.js';
+import type { OAuth2Config } from './oauth2.js';
 
 /** An exclusion, bare or with the reason the report shows: `"patch"` or `{ "feature": "patch", "reason": "…" }`. */
 export type Excluded<K extends string, T extends string = string> = T | ({ reason: string } & Record<K, T>);
@@ -43,6 +44,8 @@ export interface RunConfig {
   flowTimeoutMs?: number;
   maxBodyBytes?: number;
   listener?: { host?: string; port?: number; publicUrl?: string };
+  /** A target behind OAuth2: client credentials, the secret read from the named environment variable (docs/auth.md). */
+  auth?: { oauth2?: OAuth2Config };
   apis?: Record<string, ApiConfig>;
 }
 
@@ -74,6 +77,21 @@ export const CONFIG_SCHEMA = {
     quietMs: { type: 'integer', minimum: 0, maximum: 600_000 },
     flowTimeoutMs: { type: 'integer', minimum: 1, maximum: 3_600_000 },
     maxBodyBytes: { type: 'integer', minimum: 1024, maximum: 1024 * 1024 * 1024 },
+    auth: {
+      type: 'object', additionalProperties: false,
+      properties: {
+        oauth2: {
+          type: 'object', additionalProperties: false, required: ['tokenUrl', 'clientId', 'clientSecretEnv'],
+          properties: {
+            tokenUrl: { type: 'string', pattern: '^https?://' },
+            clientId: { type: 'string', minLength: 1 },
+            clientSecretEnv: { type: 'string', pattern: '^[A-Za-z_][A-Za-z0-9_]*$' },
+            scope: { type: 'string' },
+            params: { type: 'object', additionalProperties: { type: 'string' } },
+          },
+        },
+      },
+    },
     listener: {
       type: 'object', additionalProperties: false,
       properties: { host: { type: 'string' }, port: { type: 'integer', minimum: 0, maximum: 65535 }, publicUrl: { type: 'string', pattern: '^https?://' } },

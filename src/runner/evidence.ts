@@ -7,6 +7,7 @@ import type { ApiModel } from '../document/model.js';
 import type { ExclusionEvidence, RunConfiguration } from '../core/results.js';
 import { redactHeaders } from '../core/redact.js';
 import { toolVersion } from '../version.js';
+import type { OAuth2Config } from './oauth2.js';
 import { apiSettings, excludedName, NO_REASON, type Excluded, type RunConfig } from './config.js';
 
 export interface ConfigFile {
@@ -27,6 +28,10 @@ export function exclusionsOf(config: RunConfig): ExclusionEvidence[] {
   return out;
 }
 
+function authEvidence(a: OAuth2Config) {
+  return { tokenUrl: a.tokenUrl, clientId: a.clientId, clientSecretEnv: a.clientSecretEnv, ...(a.scope ? { scope: a.scope } : {}) };
+}
+
 export function runConfiguration(apis: readonly ApiModel[], o: { config: RunConfig; configFile?: ConfigFile; headers?: Record<string, string>; strict?: boolean }): RunConfiguration {
   const names: Record<string, string> = {};
   for (const api of apis) Object.assign(names, apiSettings(o.config, api.id).headers);
@@ -40,5 +45,6 @@ export function runConfiguration(apis: readonly ApiModel[], o: { config: RunConf
     config: o.configFile ? { file: basename(o.configFile.path), sha256: o.configFile.sha256 } : null,
     headers,
     exclusions: exclusionsOf(o.config),
+    ...(o.config.auth?.oauth2 ? { auth: { oauth2: authEvidence(o.config.auth.oauth2) } } : {}),
   };
 }

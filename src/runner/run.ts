@@ -23,6 +23,7 @@ import type { CaseExclusion, CaseStatus } from '../core/results.js';
 import { runSummary, summarize } from './summary.js';
 import { runConfiguration, type ConfigFile } from './evidence.js';
 import { payloadProblems } from './payload-check.js';
+import { TokenSource } from './oauth2.js';
 
 export interface RunOptions extends Pick<SpecSources, 'specsDir' | 'env'> {
   /** The server root; each API's base path is appended. */
@@ -168,6 +169,10 @@ export async function runConformance(options: RunOptions): Promise<RunResult> {
   const wrong = [...unknownApiProblems(config), ...suites.flatMap((s) => s.problems)];
   if (wrong.length > 0) throw configReferenceError(wrong);
   const plan = suites.map((s) => ({ api: s.api, cases: selected(s.all, options) }));
+  const client = { ...DEFAULTS, timeoutMs: options.timeoutMs ?? config.timeoutMs ?? DEFAULTS.timeoutMs, maxBodyBytes: config.maxBodyBytes ?? DEFAULTS.maxBodyBytes };
+  // OAuth2: the first token before anything is sent; a refusing token endpoint is AUTH_FAILED (exit 2).
+  const auth = config.auth?.oauth2 ? new TokenSource(config.auth.oauth2, options.env ?? process.env, client) : undefined;
+  if (auth) await auth.authorization();
   const emitter = new RunEmitter();
   if (options.onEvent) emitter.on(options.onEvent);
   const startedAt = new Date().toISOString();
@@ -179,8 +184,7 @@ export async function runConformance(options: RunOptions): Promise<RunResult> {
   const runs: ApiRun[] = [];
   try {
     const base = {
-      emitter, listener, runId: randomBytes(4).toString('hex'),
-      client: { ...DEFAULTS, timeoutMs: options.timeoutMs ?? config.timeoutMs ?? DEFAULTS.timeoutMs, maxBodyBytes: config.maxBodyBytes ?? DEFAULTS.maxBodyBytes },
+      emitter, listener, runId: randomBytes(4).toString('hex'), client, ...(auth ? { auth } : {}),
       eventTimeoutMs: config.eventTimeoutMs ?? 2000, quietMs: config.quietMs ?? 250,
     };
     for (const p of plan) runs.push(await runApi(p.api, p.cases, options, base));
