@@ -26,6 +26,8 @@ Options:
   --clock-ms MS        product order state step (acknowledged → inProgress → completed); default 2000, 0 stops it
   --specs DIR          where the published documents are
   --engine E           native (default) or prism: Prism's stateless example-based mock of one API
+  -v, --log            on stderr: one access-log line per request (time, client, method, URL, status, ms) and
+                       every failed notification delivery (callback, status or error, retry or given up)
   -h, --help           this help
 
 Exit codes: 0 stopped cleanly, 2 usage error (unknown API or option, port in use, missing document).`;
@@ -34,11 +36,11 @@ const OPTIONS = {
   port: { type: 'string' }, host: { type: 'string' }, api: { type: 'string', multiple: true }, all: { type: 'boolean' },
   data: { type: 'string' }, 'no-seed': { type: 'boolean' }, latency: { type: 'string' }, 'fault-rate': { type: 'string' },
   'allow-callback': { type: 'string', multiple: true }, 'paging-status': { type: 'string' }, 'clock-ms': { type: 'string' },
-  specs: { type: 'string' }, engine: { type: 'string' },
+  specs: { type: 'string' }, engine: { type: 'string' }, log: { type: 'boolean', short: 'v' },
 } as const;
 
 /** Options of the native engine only: Prism has no store, clock, faults or hub policy. */
-const NATIVE_ONLY = ['data', 'no-seed', 'latency', 'fault-rate', 'allow-callback', 'paging-status', 'clock-ms'] as const;
+const NATIVE_ONLY = ['data', 'no-seed', 'latency', 'fault-rate', 'allow-callback', 'paging-status', 'clock-ms', 'log'] as const;
 
 /** Resolves when SIGINT or SIGTERM arrives (or `stop` is called by an embedding test). */
 function untilSignal(): Promise<string> {
@@ -92,7 +94,7 @@ export const command: Command = {
       faultRate: numberOption('fault-rate', values['fault-rate'], 0, { max: 1, what: 'a fraction of requests' }),
       allowCallbackHosts: listOption(values['allow-callback']),
       pagingStatus, clockMs: numberOption('clock-ms', values['clock-ms'], 2000, { max: 86_400_000, what: 'a number of milliseconds' }),
-      log: (line) => io.err(line),
+      log: (line) => io.err(line), accessLog: values.log ?? false,
     });
     // Listen for signals before saying "listening": a supervisor may stop us as soon as it reads that line.
     const stopped = untilSignal();
