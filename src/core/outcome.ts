@@ -45,3 +45,32 @@ export function skipReason(c: Pick<Case, 'id' | 'feature' | 'notApplicable'>, s:
 export function checksOf(c: Pick<Case, 'steps'>): string[] {
   return [...new Set(c.steps.flatMap((s) => [...s.checks.map((k) => k.id), ...(s.poll ? [s.poll.until.id] : [])]))];
 }
+
+/** The target's own words from an error body: TMF630 Error `reason`/`message`/`code`, or the start of the text. */
+function targetMessage(body: string | undefined): string {
+  try {
+    const j = JSON.parse(body ?? '') as Record<string, unknown>;
+    const words = ['reason', 'message', 'code'].map((k) => j[k]).filter((v): v is string => typeof v === 'string' && v !== '');
+    if (words.length > 0) return [...new Set(words)].join(': ').slice(0, 300);
+  } catch { /* not JSON */ }
+  const text = (body ?? '').replace(/\s+/g, ' ').trim().slice(0, 200);
+  return text === '' ? 'no message' : text;
+}
+
+/**
+ * When the target refused the runner's hub subscription (4xx/5xx on the hub's register step), the case's reason
+ * quotes the target: `CALLBACK_REFUSED: … answered 400 "callback host not allowed"`, so a vendor sees it is their
+ * callback policy (a listener URL it cannot reach, see `listener.publicUrl`), not a missing feature.
+ */
+export function subscriptionRefusal(c: Pick<Case, 'steps'>, checks: readonly CheckResult[], exchanges: readonly Exchange[]): string | undefined {
+  const register = new Set(c.steps.filter((s) => s.op && 'hub' in s.op && s.op.hub === 'register').map((s) => s.name));
+  const failed = checks.find((k) => k.status === 'fail');
+  const ex = failed?.exchange !== undefined ? exchanges[failed.exchange] : undefined;
+  if (!ex || !register.has(ex.step) || !ex.response || ex.response.status < 400) return undefined;
+  let callback = '';
+  try {
+    callback = String((JSON.parse(ex.request.body ?? '{}') as { callback?: unknown }).callback ?? '');
+  } catch { /* body not JSON: no callback to name */ }
+  return `CALLBACK_REFUSED: the target refused to subscribe the listener${callback ? ` ${callback}` : ''}: it answered ${ex.response.status} "${targetMessage(ex.response.body)}"`
+    + ' (if it cannot reach this machine, set listener.publicUrl in the config)';
+}

@@ -8,7 +8,7 @@ import type { CaseExclusion, CaseResult, CaseStatus, CheckResult, Exchange } fro
 import { runStep, type StepEnv } from './step.js';
 import type { Case } from '../core/case-model.js';
 import type { Vars } from '../core/template.js';
-import { checksOf } from '../core/outcome.js';
+import { checksOf, subscriptionRefusal } from '../core/outcome.js';
 import { settleCase } from '../core/verdict.js';
 
 export interface CaseEnv extends StepEnv {
@@ -76,7 +76,9 @@ export async function runCase(c: Case, env: CaseEnv): Promise<CaseRun> {
   }
   if (!transport) await runCleanup(c, vars, env, exchanges);
   const exclusion = disabledExclusion(c, env);
-  const { status, reason } = settleCase(checks, exchanges, exclusion?.names ?? []);
+  const settled = settleCase(checks, exchanges, exclusion?.names ?? []);
+  const { status } = settled;
+  const reason = (status === 'fail' ? subscriptionRefusal(c, checks, exchanges) : undefined) ?? settled.reason;
   const result: CaseResult = {
     id: c.id, title: c.title, api: c.api, ...(c.resource ? { resource: c.resource } : {}), mandatory: c.mandatory,
     status, ...(reason ? { reason } : {}), ...(exclusion ? { exclusion } : {}),
