@@ -61,6 +61,8 @@ export async function loadRunResult(file: string): Promise<RunResult> {
  * written before a count existed renders, and an edited summary cannot say more than its cases do.
  */
 function recount(result: RunResult): RunResult {
-  const apis = result.apis.map((api) => ({ ...api, summary: summarize(api.cases, Boolean(api.error)) }));
+  // Older saved runs marked cases the run never sent as failed with a "not run:" reason.
+  const incomplete = (api: RunResult['apis'][number]) => Boolean(api.error) || api.cases.some((c) => c.status === 'not-run' || (c.status === 'fail' && /^not run: /.test(c.reason ?? '')));
+  const apis = result.apis.map((api) => ({ ...api, summary: summarize(api.cases, incomplete(api)) }));
   return { ...result, apis, summary: runSummary(apis, Boolean(result.error)) };
 }

@@ -154,8 +154,8 @@ async function runApi(api: ApiModel, cases: Case[], options: RunOptions, base: O
     } else if (run.answered) failures = 0;
   }
   const result: ApiResult = { id: api.id, title: api.title, version: api.version, basePath, baseUrl,
-    cases: results, summary: summarize(results, stopped), durationMs: Math.round(performance.now() - t0),
-    ...(stopped ? { error: stopError(unreachable, lastError) } : {}) };
+    cases: results, summary: summarize(results, stopped || unreachable), durationMs: Math.round(performance.now() - t0),
+    ...(stopped || unreachable ? { error: stopError(unreachable, lastError) } : {}) };
   base.emitter.emit({ type: 'apiEnd', api: api.id, result });
   return { result, unreachable };
 }

@@ -67,3 +67,21 @@ test('breaker open mid-run: RUN_INCOMPLETE, the API says ERROR and the rest is n
   for (const c of notRun) assert.match(c.reason ?? '', /^not run: /);
   assert.ok(results.apis[0]!.cases.every((c) => c.status !== 'fail' || !/^not run/.test(c.reason ?? '')));
 });
+
+test('report --from an older saved run whose never-sent cases were FAIL "not run: …" says ERROR on every page', async (t) => {
+  const dir = await tempDir(t);
+  const { sampleRun } = await import('../fixtures/reporters/sample-run.js');
+  const old = sampleRun();
+  const api = old.apis[0]!;
+  api.cases = api.cases.map((c, i) => (i === 0 ? c : { ...c, status: 'fail' as const, reason: 'not run: the target is unreachable (ECONNREFUSED)', checks: [], exchanges: [] }));
+  old.error = { code: 'TARGET_UNREACHABLE', message: 'cannot be reached' };
+  const { writeFile } = await import('node:fs/promises');
+  await writeFile(join(dir, 'results.json'), JSON.stringify(old));
+  const r = await runCli(['report', '--from', dir, '--reporter', 'html,json', '--out', join(dir, 'again')]);
+  assert.equal(r.code, 0, r.err);
+  const again = await readResults(join(dir, 'again'));
+  assert.equal(again.summary.verdict, 'error');
+  assert.equal(again.apis[0]!.summary.verdict, 'error');
+  const page = (await readdir(join(dir, 'again'))).find((f) => f.includes(`-${api.id}-`))!;
+  assert.match(await readFile(join(dir, 'again', page), 'utf8'), /data-testid="verdict" data-verdict="error"/);
+});
