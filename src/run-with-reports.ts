@@ -45,7 +45,7 @@ export function exitCodeOf(result: RunResult, options: { noExclusions?: boolean 
 }
 
 const RUN_ERROR_HINTS: Record<string, string> = {
-  TARGET_UNREACHABLE: 'check --target and that the server is running and reachable from here; the reports were written, with every case "not run"',
+  TARGET_UNREACHABLE: 'check --target and that the server is running and reachable from here; the reports were written; the cases it could not send are "not run"',
   RUN_INCOMPLETE: 'the target stopped answering during the run; the cases it could not run are "not run" in the reports',
 };
 

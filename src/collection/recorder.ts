@@ -75,6 +75,9 @@ export function transportError(err: Error & { code?: string }, url: string, time
 }
 
 
+/** Transport errors that mean the target cannot be reached at all (src/runner/http-client.ts describeError). */
+const UNREACHABLE = /\((ECONNREFUSED|ENOTFOUND|EAI_AGAIN|EHOSTUNREACH|ENETUNREACH)\)/;
+
 /** A folder not sent, in the words the export wrote (src/core/outcome.ts notSent), or one newman never reached. */
 function unsent(skip: string | undefined): { status: CaseStatus; reason: string } {
   // A folder with nothing newman could send ran no check: it cannot pass (src/core/verdict.ts).
@@ -179,6 +182,13 @@ export class RunRecorder {
     for (const result of p.checks) this.#o.emit({ type: 'check', api, caseId: c.plan.id, result });
   }
 
+  /** As the native runner: a case none of whose requests reached a target never reached at all is not run. */
+  #settle(c: OpenCase): { status: CaseStatus; reason?: string } {
+    const settled = settleCase(c.checks, c.exchanges, []);
+    const unreachable = !this.answered && c.exchanges.length > 0 && c.exchanges.every((x) => x.error && UNREACHABLE.test(x.error));
+    return unreachable ? { status: 'not-run', reason: `not run: the target is unreachable (${settled.reason ?? c.exchanges[0]!.error})` } : settled;
+  }
+
   #close(): void {
     const c = this.#open;
     if (!c) return;
@@ -186,7 +196,7 @@ export class RunRecorder {
     this.#open = undefined;
     const outcome = c.notRun !== undefined ? { status: 'not-run' as const, reason: `not run: ${c.notRun}${this.lastTransport ? ` (${this.lastTransport})` : ''}` }
       : c.skipped !== undefined ? unsent(c.skipped)
-        : c.exchanges.length === 0 && c.checks.length === 0 ? { status: 'skip' as const, reason: 'no request was sent' } : settleCase(c.checks, c.exchanges, []);
+        : c.exchanges.length === 0 && c.checks.length === 0 ? { status: 'skip' as const, reason: 'no request was sent' } : this.#settle(c);
     const p = c.plan;
     const result: CaseResult = {
       id: p.id, title: p.title, api: this.#o.plan.api.id, ...(p.resource ? { resource: p.resource } : {}), mandatory: p.mandatory,

@@ -24,6 +24,8 @@ export interface CaseRun {
   transport?: TransportKind;
   /** Whether any request of the case got an HTTP answer. */
   answered: boolean;
+  /** What went wrong, in the check's words (a transport error: `create: connection refused …`). */
+  failure?: string;
 }
 
 /** A case that was not sent: not applicable, excluded by the config, or not run (the run could not complete). */
@@ -77,13 +79,17 @@ export async function runCase(c: Case, env: CaseEnv): Promise<CaseRun> {
   if (!transport) await runCleanup(c, vars, env, exchanges);
   const exclusion = disabledExclusion(c, env);
   const settled = settleCase(checks, exchanges, exclusion?.names ?? []);
-  const { status } = settled;
-  const reason = (status === 'fail' ? subscriptionRefusal(c, checks, exchanges) : undefined) ?? settled.reason;
+  // No request of the case reached the target (refused, DNS): the case could not be run, which is not a failure
+  // of the target's API; the run's verdict is ERROR (docs/verdict.md).
+  const unrun = transport === 'unreachable' && !answered;
+  const status = unrun ? 'not-run' : settled.status;
+  const reason = unrun ? `not run: the target is unreachable (${settled.reason ?? transport})`
+    : (status === 'fail' ? subscriptionRefusal(c, checks, exchanges) : undefined) ?? settled.reason;
   const result: CaseResult = {
     id: c.id, title: c.title, api: c.api, ...(c.resource ? { resource: c.resource } : {}), mandatory: c.mandatory,
     status, ...(reason ? { reason } : {}), ...(exclusion ? { exclusion } : {}),
     exchanges, checks, advisories: [...advisories], durationMs: Math.round(performance.now() - t0),
   };
   emit({ type: 'caseEnd', api: c.api, result });
-  return { result, ...(transport ? { transport } : {}), answered };
+  return { result, ...(transport ? { transport } : {}), answered, ...(settled.reason ? { failure: settled.reason } : {}) };
 }

@@ -99,7 +99,7 @@ export function casesFor(api: ApiModel, options: Pick<RunOptions, 'config' | 'ca
 }
 
 
-interface ApiRun { result: ApiResult; unreachable: boolean }
+interface ApiRun { result: ApiResult; unreachable: boolean; cause: string }
 
 /** Why an API's run stopped early, as its `error`. */
 function stopError(unreachable: boolean, lastError: string): { code: string; message: string } {
@@ -149,7 +149,7 @@ async function runApi(api: ApiModel, cases: Case[], options: RunOptions, base: O
     // Requests in a row that failed below HTTP: a case whose earlier requests were answered restarts the count.
     if (run.transport) {
       failures = run.answered ? 1 : failures + 1;
-      lastError = run.result.reason ?? run.transport;
+      lastError = run.failure ?? run.transport;
       if (run.transport === 'unreachable' && !reached) unreachable = true;
     } else if (run.answered) failures = 0;
   }
@@ -157,7 +157,7 @@ async function runApi(api: ApiModel, cases: Case[], options: RunOptions, base: O
     cases: results, summary: summarize(results, stopped || unreachable), durationMs: Math.round(performance.now() - t0),
     ...(stopped || unreachable ? { error: stopError(unreachable, lastError) } : {}) };
   base.emitter.emit({ type: 'apiEnd', api: api.id, result });
-  return { result, unreachable };
+  return { result, unreachable, cause: lastError };
 }
 
 /** Runs the suites of the selected APIs against a target; resolves to the full result model. */
@@ -200,7 +200,7 @@ export async function runConformance(options: RunOptions): Promise<RunResult> {
     startedAt, finishedAt: new Date().toISOString(), durationMs: Math.round(performance.now() - t0),
     apis: apiResults, summary: runSummary(apiResults, Boolean(incomplete)),
     configuration: runConfiguration(apis, { config, configFile: options.configFile, headers: options.headers, strict: options.strict }),
-    ...(unreachable ? { error: { code: 'TARGET_UNREACHABLE', message: `${target} cannot be reached: ${apiResults[0]?.cases.find((c) => c.reason)?.reason ?? 'no answer'}` } }
+    ...(unreachable ? { error: { code: 'TARGET_UNREACHABLE', message: `${target} cannot be reached: ${runs[0]?.cause || 'no answer'}` } }
       : incomplete?.error ? { error: { code: incomplete.error.code, message: `${incomplete.id}: ${incomplete.error.message}` } } : {}),
   };
   emitter.emit({ type: 'runEnd', result });
