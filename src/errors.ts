@@ -17,8 +17,11 @@ export const ErrorCodes = {
   INPUT_JSON: { exitCode: 1, title: 'input is not valid JSON' },
   CONFIG_INVALID: { exitCode: 2, title: 'configuration is invalid' },
   TARGET_UNREACHABLE: { exitCode: 2, title: 'target cannot be reached' },
+  RUN_INCOMPLETE: { exitCode: 2, title: 'the run could not complete' },
   REPORT_FAILED: { exitCode: 2, title: 'report could not be written' },
   UPSTREAM_UNREACHABLE: { exitCode: 2, title: 'proxy upstream cannot be reached' },
+  AUTH_FAILED: { exitCode: 2, title: 'the token endpoint refused the client credentials' },
+  OUTPUT_UNWRITABLE: { exitCode: 2, title: 'the output folder cannot be written' },
   INTERNAL: { exitCode: 2, title: 'internal error' },
 } as const;
 

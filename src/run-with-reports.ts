@@ -7,6 +7,7 @@ import type { ReporterOptions } from './reporters/types.js';
 import type { RunEventListener } from './runner/events.js';
 import type { RunResult } from './core/results.js';
 import { runConformance, type GeneratorOptions } from './composition.js';
+import { exitCodeFor } from './core/verdict.js';
 import type { RunOptions } from './runner/run.js';
 
 export interface ReportedRun {
@@ -35,8 +36,22 @@ export async function runWithReports(run: RunOptions & GeneratorOptions, reporte
     { ...options, company: options.company ?? run.company, product: options.product ?? run.product, release: options.release ?? run.release });
 }
 
-/** 0 every mandatory case passed, 1 a mandatory case failed, 2 the target could not be reached. */
-export function exitCodeOf(result: RunResult): number {
-  if (result.error) return 2;
-  return result.summary.mandatory.failed > 0 || !result.summary.conformant ? 1 : 0;
+/**
+ * The exit code of a run's verdict (docs/verdict.md): 0 conformant, 1 not conformant, 2 error (the run could not
+ * complete), 3 conformant with exclusions (1 with `noExclusions`).
+ */
+export function exitCodeOf(result: RunResult, options: { noExclusions?: boolean } = {}): number {
+  return exitCodeFor(result.error ? 'error' : result.summary.verdict, options);
+}
+
+const RUN_ERROR_HINTS: Record<string, string> = {
+  TARGET_UNREACHABLE: 'check --target and that the server is running and reachable from here; the reports were written; the cases it could not send are "not run"',
+  RUN_INCOMPLETE: 'the target stopped answering during the run; the cases it could not run are "not run" in the reports',
+};
+
+/** A run that could not complete, in the documented `error [CODE]: message` / `hint:` form (for stderr). */
+export function runErrorText(result: RunResult): string | undefined {
+  if (!result.error) return undefined;
+  const hint = RUN_ERROR_HINTS[result.error.code];
+  return `error [${result.error.code}]: ${result.error.message}${hint ? `\nhint: ${hint}` : ''}`;
 }

@@ -6,18 +6,41 @@ export type Options = NonNullable<ParseArgsConfig['options']>;
 /** node's parseArgs, with its errors turned into usage errors that name the command's help. */
 export function parse<T extends Options>(command: string, argv: string[], options: T, allowPositionals = false) {
   try {
-    return parseArgs({ args: argv, options: { ...options, help: { type: 'boolean', short: 'h' } }, allowPositionals, strict: true });
+    return parseArgs({ args: negativeValues(argv, options), options: { ...options, help: { type: 'boolean', short: 'h' } }, allowPositionals, strict: true });
   } catch (e) {
     throw new CtkError('USAGE', (e as Error).message.replace(/\. To specify.*$/s, ''), { hint: `see "tmf-ctk ${command} --help"` });
   }
 }
 
-/** A numeric option: a clear usage error instead of NaN. */
-export function numberOption(name: string, raw: string | undefined, fallback: number, { min = 0, max = Number.MAX_SAFE_INTEGER } = {}): number {
+/**
+ * `--timeout -5` is a value, not an option: node's parseArgs would refuse it as "ambiguous" in its own words.
+ * A string option followed by something that reads as a negative number gets it as its value, so the option's
+ * own check (numberOption) says what is wrong.
+ */
+function negativeValues(argv: string[], options: Options): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const name = /^--([^=]+)$/.exec(argv[i]!)?.[1];
+    const next = argv[i + 1];
+    if (name && options[name]?.type === 'string' && next !== undefined && /^-\d|^-\.\d|^-Infinity$/.test(next)) {
+      out.push(`--${name}=${next}`);
+      i += 1;
+    } else out.push(argv[i]!);
+  }
+  return out;
+}
+
+/**
+ * A numeric option: a usage error in our words instead of NaN (`--timeout needs a number of milliseconds ≥ 1,
+ * got "-5"`). `what` names the unit (`a number of milliseconds`); `integer` refuses fractions.
+ */
+export function numberOption(name: string, raw: string | undefined, fallback: number,
+  { min = 0, max = Number.MAX_SAFE_INTEGER, what = 'a number', integer = false } = {}): number {
   if (raw === undefined) return fallback;
-  const n = Number(raw);
-  if (!Number.isFinite(n) || n < min || n > max) {
-    throw new CtkError('USAGE', `--${name} must be a number from ${min} to ${max}, got "${raw}"`);
+  const n = raw.trim() === '' ? NaN : Number(raw);
+  if (!Number.isFinite(n) || n < min || n > max || (integer && !Number.isInteger(n))) {
+    const range = max === Number.MAX_SAFE_INTEGER ? `≥ ${min}` : `from ${min} to ${max}`;
+    throw new CtkError('USAGE', `--${name} needs ${what} ${range}, got "${raw}"`, { hint: `for example --${name} ${Math.max(min, Math.min(fallback, max))}` });
   }
   return n;
 }

@@ -32,6 +32,8 @@ Options:
   --clock-ms MS        product order state step (acknowledged → inProgress → completed); default 2000, 0 stops it
   --specs DIR          where the published documents are
   --engine E           native (default) or prism: Prism's stateless example-based mock of one API
+  -v, --log            on stderr: one access-log line per request (time, client, method, URL, status, ms) and
+                       every failed notification delivery (callback, status or error, retry or given up)
   -h, --help           this help
 
 Exit codes: 0 stopped cleanly, 2 usage error (unknown API or option, port in use, missing document).`;
@@ -40,11 +42,11 @@ const OPTIONS = {
   port: { type: 'string' }, host: { type: 'string' }, api: { type: 'string', multiple: true }, all: { type: 'boolean' }, spec: { type: 'string', multiple: true }, 'generator-seed': { type: 'string' },
   data: { type: 'string' }, 'no-seed': { type: 'boolean' }, seed: { type: 'string' }, latency: { type: 'string' }, 'fault-rate': { type: 'string' },
   'allow-callback': { type: 'string', multiple: true }, 'paging-status': { type: 'string' }, 'clock-ms': { type: 'string' },
-  specs: { type: 'string' }, engine: { type: 'string' },
+  specs: { type: 'string' }, engine: { type: 'string' }, log: { type: 'boolean', short: 'v' },
 } as const;
 
 /** Options of the native engine only: Prism has no store, clock, faults or hub policy. */
-const NATIVE_ONLY = ['data', 'no-seed', 'seed', 'latency', 'fault-rate', 'allow-callback', 'paging-status', 'clock-ms'] as const;
+const NATIVE_ONLY = ['data', 'no-seed', 'seed', 'latency', 'fault-rate', 'allow-callback', 'paging-status', 'clock-ms', 'log'] as const;
 
 /** Resolves when SIGINT or SIGTERM arrives (or `stop` is called by an embedding test). */
 function untilSignal(): Promise<string> {
@@ -68,7 +70,7 @@ export const command: Command = {
     if (values.help) return io.out(HELP), 0;
     const engine = values.engine ?? 'native';
     if (engine !== 'native' && engine !== 'prism') throw new CtkError('USAGE', `--engine must be native or prism, got "${engine}"`);
-    const port = numberOption('port', values.port, 8080, { max: 65535 });
+    const port = numberOption('port', values.port, 8080, { max: 65535, what: 'a port number', integer: true });
     const host = values.host ?? '127.0.0.1';
     const specsDir = values.specs ? resolve(io.cwd, values.specs) : undefined;
     const apiList = values.api?.join(',');
@@ -90,7 +92,7 @@ export const command: Command = {
       return 0;
     }
 
-    const pagingStatus = numberOption('paging-status', values['paging-status'], 206, { min: 200, max: 206 });
+    const pagingStatus = numberOption('paging-status', values['paging-status'], 206, { min: 200, max: 206, what: 'an HTTP status', integer: true });
     if (pagingStatus !== 200 && pagingStatus !== 206) throw new CtkError('USAGE', '--paging-status must be 200 or 206');
     if (values.seed && values['no-seed']) throw new CtkError('USAGE', '--seed and --no-seed do not go together');
     const seedFile = values.seed ? resolve(io.cwd, values.seed) : undefined;
@@ -100,11 +102,11 @@ export const command: Command = {
       apis: [...documents, ...entries.map((e) => `${e.id}@${e.version}`)], specsDir, generatorSeed: generatorSeedOption(values['generator-seed']), env: io.env, host, port,
       dataFile: values.data ? resolve(io.cwd, values.data) : undefined,
       seed: !values['no-seed'],
-      latencyMs: numberOption('latency', values.latency, 0, { max: 600_000 }),
-      faultRate: numberOption('fault-rate', values['fault-rate'], 0, { max: 1 }),
+      latencyMs: numberOption('latency', values.latency, 0, { max: 600_000, what: 'a number of milliseconds' }),
+      faultRate: numberOption('fault-rate', values['fault-rate'], 0, { max: 1, what: 'a fraction of requests' }),
       allowCallbackHosts: listOption(values['allow-callback']),
-      pagingStatus, clockMs: numberOption('clock-ms', values['clock-ms'], 2000, { max: 86_400_000 }),
-      log: (line) => io.err(line),
+      pagingStatus, clockMs: numberOption('clock-ms', values['clock-ms'], 2000, { max: 86_400_000, what: 'a number of milliseconds' }),
+      log: (line) => io.err(line), accessLog: values.log ?? false,
     });
     // Listen for signals before saying "listening": a supervisor may stop us as soon as it reads that line.
     const stopped = untilSignal();

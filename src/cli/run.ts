@@ -2,7 +2,7 @@ import { resolve } from 'node:path';
 import { Writable } from 'node:stream';
 import { CtkError } from '../errors.js';
 import { loadSpecFile } from '../document/spec-file.js';
-import { loadConfig, type RunConfig } from '../runner/config.js';
+import { loadConfigFile, type RunConfig } from '../runner/config.js';
 import { runKit } from '../collection/index.js';
 import { runConformance } from '../composition.js';
 import type { RunEventListener } from '../runner/events.js';
@@ -10,7 +10,9 @@ import type { RunOptions } from '../runner/run.js';
 import { mergeRuns } from '../runner/summary.js';
 import type { RunResult } from '../core/results.js';
 import type { ReporterOptions } from '../reporters/types.js';
-import { reportRun, type ReportedRun } from '../run-with-reports.js';
+import { summaryLine } from '../reporters/console.js';
+import { assertWritableDir } from '../reporters/files.js';
+import { reportRun, runErrorText, type ReportedRun } from '../run-with-reports.js';
 import { generatorSeedOption, headerOption, listOption, numberOption, parse } from './args.js';
 import { useColor, type CliIO } from './io.js';
 import type { Command } from './command.js';
@@ -45,9 +47,12 @@ mandatory attributes, href, error shape, paging, fields, filters…).
   --ctk KIT           run a TM Forum Conformance Test Kit (its folder or .zip) as its index.js does: config.json's
                       headers and payloads, its collection through newman, each kit folder a case; repeatable.
                       With --api or --all the native suites run too: one report per API with both sections
+  --no-exclusions     exit 1 instead of 3 when the verdict is "conformant with exclusions"
 
-Exit codes: 0 every mandatory case passed, 1 a mandatory case failed, 2 usage error or unreachable target
-(reports are still written).`;
+Exit codes (docs/verdict.md): 0 CONFORMANT; 1 NOT CONFORMANT (a mandatory case failed, ran no check, or none
+passed); 2 usage or setup error, or ERROR (the run could not complete: unreachable target, breaker open; the
+reports are still written); 3 CONFORMANT WITH EXCLUSIONS (the config excluded a mandatory case or disabled a
+check one relies on), 1 under --no-exclusions.`;
 
 
 function ioStream(io: CliIO): Writable {
@@ -76,8 +81,9 @@ async function runSuitesAndKits(values: RunValues, timeoutMs: number | undefined
   const kits = (values.ctk ?? []).map((k) => resolve(io.cwd, k));
   const native = kits.length === 0 || values.api || values.all || values.spec;
   if (!native && (values.config || values.strict)) throw new CtkError('USAGE', '--config and --strict apply to the native suites: add --api or --all');
-  const config: RunConfig = values.config ? await loadConfig(resolve(io.cwd, values.config)) : {};
-  const options = native ? nativeOptions(values, config, timeoutMs, headers, io) : undefined;
+  const loaded = values.config ? await loadConfigFile(resolve(io.cwd, values.config)) : undefined;
+  const config: RunConfig = loaded?.config ?? {};
+  const options = native ? { ...nativeOptions(values, config, timeoutMs, headers, io), ...(loaded ? { configFile: loaded.file } : {}) } : undefined;
   const who = { company: values.company ?? config.company, product: values.product ?? config.product, release: config.release };
   return reportRun(async (onEvent: RunEventListener) => {
     const runs: RunResult[] = options ? [await runConformance({ ...options, onEvent })] : [];
@@ -97,6 +103,7 @@ export const command: Command = {
       reporter: { type: 'string', multiple: true }, out: { type: 'string' }, timeout: { type: 'string' },
       header: { type: 'string', multiple: true }, company: { type: 'string' }, product: { type: 'string' },
       strict: { type: 'string' }, specs: { type: 'string' }, collection: { type: 'string' }, environment: { type: 'string' }, ctk: { type: 'string', multiple: true },
+      'no-exclusions': { type: 'boolean' },
     });
     if (values.help) return io.out(HELP), 0;
     if (values.collection && (values.api || values.all || values.spec || values.config || values.strict)) {
@@ -105,8 +112,10 @@ export const command: Command = {
     if (values.environment && !values.collection) throw new CtkError('USAGE', '--environment goes with --collection');
     if (values.collection && values.ctk) throw new CtkError('USAGE', '--collection and --ctk do not go together: --ctk runs a kit\'s own collection');
     const names = listOption(values.reporter);
-    const timeoutMs = values.timeout === undefined ? undefined : numberOption('timeout', values.timeout, 10_000, { min: 1, max: 600_000 });
+    const timeoutMs = values.timeout === undefined ? undefined : numberOption('timeout', values.timeout, 10_000, { min: 1, max: 600_000, what: 'a number of milliseconds', integer: true });
     const headers = headerOption(values.header ?? []);
+    // Before any request: minutes of testing must not end in reports that cannot be written.
+    await assertWritableDir(resolve(io.cwd, values.out ?? 'reports'));
     const report = { outDir: resolve(io.cwd, values.out ?? 'reports'), color: useColor(io.env), quiet: io.env.CI === 'true', stream: ioStream(io),
       company: values.company, product: values.product };
     // The engine is loaded after the options are read: --help and usage errors start in a few milliseconds.
@@ -117,12 +126,12 @@ export const command: Command = {
         target: values.target, timeoutMs, headers, company: values.company, product: values.product, onEvent,
       }), names, report)
       : await runSuitesAndKits(values, timeoutMs, headers, names, report, io);
-    if (names.length > 0 && !names.includes('console')) {
-      const c = result.summary.cases;
-      io.out(`${c.passed} passed, ${c.failed} failed${c.skipped ? `, ${c.skipped} skipped` : ''}`);
-    }
+    if (names.length > 0 && !names.includes('console')) io.out(summaryLine(result.summary.cases));
     for (const f of files) io.out(`wrote ${f}`);
     for (const e of errors) io.err(`error [REPORT_FAILED]: ${e.reporter} reporter: ${e.message}`);
-    return errors.length > 0 ? Math.max(2, exitCodeOf(result)) : exitCodeOf(result);
+    // Whatever the reporters, a run that could not complete says so on stderr, once.
+    const runError = runErrorText(result);
+    if (runError) io.err(runError);
+    return errors.length > 0 ? 2 : exitCodeOf(result, { noExclusions: values['no-exclusions'] });
   },
 };

@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import { Writable } from 'node:stream';
-import { exitCodeOf } from '../run-with-reports.js';
+import { exitCodeOf, runErrorText } from '../run-with-reports.js';
 import { runSelftest } from '../selftest.js';
 import { listOption, parse } from './args.js';
 import { useColor } from './io.js';
@@ -34,6 +34,8 @@ export const command: Command = {
     io.out(`reports: ${outDir}`);
     if (r.index) io.out(`open ${r.index}`);
     io.out(`verdict: ${r.result.summary.verdict}`);
+    const runError = runErrorText(r.result);
+    if (runError) io.err(runError);
     return r.errors.length > 0 ? 2 : exitCodeOf(r.result);
   },
 };

@@ -14,7 +14,11 @@ specs/registry.json. Without --api every registered document (all versions) is c
   --force        download even when a local copy exists
   --mirror URL   download from URL/<repository>/<commit>/<path> instead of raw.githubusercontent.com
 
-Exit codes: 0 all present or downloaded, 2 any download failed or did not match its checksum.`;
+Without Internet access: --mirror URL (an internal mirror of raw.githubusercontent.com), or copy the
+documents into a folder and pass --specs DIR (or set TMF_CTK_SPECS).
+
+Exit codes: 0 all present or downloaded, 2 any download failed (error [SPEC_DOWNLOAD] on stderr, with the cause:
+DNS, refused, TLS, timeout) or did not match its checksum.`;
 
 export const command: Command = {
   summary: 'download missing specification documents into the cache (sha256 checked)',
@@ -30,6 +34,12 @@ export const command: Command = {
       const label = `${r.entry.id} v${r.entry.version}`.padEnd(16);
       io.out(r.status === 'failed' ? `${label} FAILED  ${r.error}` : `${label} ${r.status.padEnd(10)} ${r.path}`);
     }
-    return results.some((r) => r.status === 'failed') ? 2 : 0;
+    const failed = results.filter((r) => r.status === 'failed');
+    if (failed.length === 0) return 0;
+    // One coded error on stderr with the cause and the ways out; the lines above say which document failed.
+    const first = failed[0]!.error ?? 'unknown error';
+    io.err(`error [SPEC_DOWNLOAD]: ${failed.length} of ${results.length} documents could not be downloaded; ${first}`
+      + `\nhint: without Internet access, copy the documents into a folder and pass --specs DIR (or set TMF_CTK_SPECS=DIR), or download through a mirror with --mirror URL`);
+    return 2;
   },
 };

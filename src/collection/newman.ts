@@ -153,15 +153,17 @@ export async function runCollection(o: CollectionRunOptions): Promise<RunResult>
     throw new CtkError('USAGE', `newman could not run ${where}: ${(e as Error).message}`, { cause: e });
   }
   const cases = recorder.finish();
-  const api: ApiResult = { ...plan.api, baseUrl, cases, summary: summarize(cases), durationMs: Math.round(performance.now() - t0) };
-  emit({ type: 'apiEnd', api: api.id, result: api });
   const unreachable = recorder.sent > 0 && !recorder.answered;
+  const error = unreachable ? { code: 'TARGET_UNREACHABLE', message: `${baseUrl || 'the target'} cannot be reached: ${recorder.lastTransport ?? 'no answer'}` } : undefined;
+  // The API says ERROR like the run when it could not complete (src/core/verdict.ts).
+  const api: ApiResult = { ...plan.api, baseUrl, cases, summary: summarize(cases, unreachable), durationMs: Math.round(performance.now() - t0), ...(error ? { error } : {}) };
+  emit({ type: 'apiEnd', api: api.id, result: api });
   const result: RunResult = {
     schemaVersion: 1, tool: { name: 'tmf-ctk', version: toolVersion() }, target: baseUrl,
     ...(o.company ? { company: o.company } : {}), ...(o.product ? { product: o.product } : {}), ...(o.release ? { release: o.release } : {}),
     startedAt, finishedAt: new Date().toISOString(), durationMs: Math.round(performance.now() - t0),
     apis: [api], summary: runSummary([api], unreachable),
-    ...(unreachable ? { error: { code: 'TARGET_UNREACHABLE', message: `${baseUrl || 'the target'} cannot be reached: ${recorder.lastTransport ?? 'no answer'}` } } : {}),
+    ...(error ? { error } : {}),
   };
   emit({ type: 'runEnd', result });
   return result;

@@ -4,7 +4,9 @@
  * top-level folder; each request an exchange (a polling request sent again replaces its exchange and counts
  * the attempts); each `pm.test` a check (see assertions.ts for how a name reads back).
  */
-import { firstFailure, inconclusiveReason } from '../core/outcome.js';
+import { inconclusiveReason } from '../core/outcome.js';
+import { settleCase } from '../core/verdict.js';
+import type { CaseStatus } from '../core/results.js';
 import { isSensitiveHeader } from '../core/redact.js';
 import { describeError } from '../runner/http-client.js';
 import type { CaseResult, CheckResult, Exchange, RecordedRequest, RecordedResponse, RunEvent } from '../core/results.js';
@@ -78,6 +80,18 @@ const caseLabels = (p: PlannedCase): Pick<CaseResult, 'resource' | 'suite'> => (
   ...(p.resource ? { resource: p.resource } : {}), ...(p.suite ? { suite: p.suite } : {}),
 });
 
+/** Transport errors that mean the target cannot be reached at all (src/runner/http-client.ts describeError). */
+const UNREACHABLE = /\((ECONNREFUSED|ENOTFOUND|EAI_AGAIN|EHOSTUNREACH|ENETUNREACH)\)/;
+
+/** A folder not sent, in the words the export wrote (src/core/outcome.ts notSent), or one newman never reached. */
+function unsent(skip: string | undefined): { status: CaseStatus; reason: string } {
+  // A folder with nothing newman could send ran no check: it cannot pass (src/core/verdict.ts).
+  if (skip === undefined) return { status: 'skip', reason: 'no check ran: newman sent no request of this folder' };
+  if (skip.startsWith('not applicable')) return { status: 'not-applicable', reason: skip };
+  if (skip.startsWith('excluded by the config')) return { status: 'excluded', reason: skip };
+  return { status: 'skip', reason: skip };
+}
+
 export class RunRecorder {
   readonly #o: RecorderOptions;
   readonly #results = new Map<string, CaseResult>();
@@ -142,7 +156,7 @@ export class RunRecorder {
       if (done) return done;
       const result: CaseResult = {
         id: p.id, title: p.title, api, ...caseLabels(p), mandatory: p.mandatory,
-        status: 'skip', reason: p.skip ?? 'not run: newman sent no request of this folder', exchanges: [], checks: [], advisories: p.advisories ?? [], durationMs: 0,
+        ...unsent(p.skip), exchanges: [], checks: [], advisories: p.advisories ?? [], durationMs: 0,
       };
       this.#o.emit({ type: 'caseStart', api, caseId: p.id, title: p.title, mandatory: p.mandatory });
       this.#o.emit({ type: 'caseEnd', api, result });
@@ -173,19 +187,28 @@ export class RunRecorder {
     for (const result of p.checks) this.#o.emit({ type: 'check', api, caseId: c.plan.id, result });
   }
 
+  /** As the native runner: a case none of whose requests reached a target never reached at all is not run. */
+  #settle(c: OpenCase): { status: CaseStatus; reason?: string } {
+    const settled = settleCase(c.checks, c.exchanges, []);
+    const unreachable = !this.answered && c.exchanges.length > 0 && c.exchanges.every((x) => x.error && UNREACHABLE.test(x.error));
+    if (unreachable) return { status: 'not-run', reason: `not run: the target is unreachable (${settled.reason ?? c.exchanges[0]!.error})` };
+    // A polled state not seen in time is inconclusive, as in native runs (src/runner/case.ts).
+    const inconclusive = settled.status === 'fail' ? undefined : inconclusiveReason(c.checks, c.exchanges);
+    return inconclusive ? { status: 'skip', reason: inconclusive } : settled;
+  }
+
   #close(): void {
     const c = this.#open;
     if (!c) return;
     this.#flush();
     this.#open = undefined;
-    const reason = c.notRun !== undefined ? `not run: ${c.notRun}${this.lastTransport ? ` (${this.lastTransport})` : ''}` : firstFailure(c.checks, c.exchanges);
-    const inconclusive = reason ? undefined : inconclusiveReason(c.checks, c.exchanges);
-    const skip = !reason && (inconclusive !== undefined || c.skipped !== undefined || (c.exchanges.length === 0 && c.checks.length === 0));
+    const outcome = c.notRun !== undefined ? { status: 'not-run' as const, reason: `not run: ${c.notRun}${this.lastTransport ? ` (${this.lastTransport})` : ''}` }
+      : c.skipped !== undefined ? unsent(c.skipped)
+        : c.exchanges.length === 0 && c.checks.length === 0 ? { status: 'skip' as const, reason: 'no request was sent' } : this.#settle(c);
     const p = c.plan;
     const result: CaseResult = {
       id: p.id, title: p.title, api: this.#o.plan.api.id, ...caseLabels(p), mandatory: p.mandatory,
-      status: reason ? 'fail' : skip ? 'skip' : 'pass',
-      ...(reason ? { reason } : skip ? { reason: inconclusive ?? c.skipped ?? 'no request was sent' } : {}),
+      ...outcome,
       exchanges: c.exchanges, checks: c.checks, advisories: [...c.advisories], durationMs: Math.round(performance.now() - c.t0),
     };
     this.#results.set(p.key, result);

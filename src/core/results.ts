@@ -5,8 +5,25 @@
 import type { SchemaError } from '../schema/errors.js';
 
 export type CheckStatus = 'pass' | 'fail' | 'skip';
-/** `advisory`: passed, but the target follows one of two readings where TMF630 and the document disagree. */
-export type CaseStatus = 'pass' | 'fail' | 'skip';
+/**
+ * A case's state (see docs/verdict.md). `skip`: sent, but no check could run (it can never pass);
+ * `not-run`: never sent because the run could not complete (target unreachable, breaker open);
+ * `not-applicable`: the document has nothing to test (no PATCH operation…); `excluded`: the config excluded it
+ * (skipCases, skipFeatures) or disabled a check it relies on (disableChecks), and nothing it checked failed.
+ */
+export type CaseStatus = 'pass' | 'fail' | 'skip' | 'not-run' | 'not-applicable' | 'excluded';
+
+/** The four verdict words, the same in console (upper case), results.json, JUnit and HTML. */
+export type Verdict = 'conformant' | 'conformant with exclusions' | 'not conformant' | 'error';
+
+/** How the config excluded a case, with the reason the config gives. */
+export interface CaseExclusion {
+  by: 'skipCases' | 'skipFeatures' | 'disableChecks';
+  /** The case id, the feature, or the disabled checks the case relies on. */
+  names: string[];
+  /** The config's reason, or `no reason given in the config`. */
+  reason: string;
+}
 
 export interface RecordedRequest {
   method: string;
@@ -71,6 +88,8 @@ export interface CaseResult {
   status: CaseStatus;
   /** Why the case failed or was skipped (first failing check, transport error, or skip reason). */
   reason?: string;
+  /** Set when the config excluded the case or disabled a check it relies on. */
+  exclusion?: CaseExclusion;
   exchanges: Exchange[];
   checks: CheckResult[];
   advisories: string[];
@@ -80,7 +99,11 @@ export interface CaseResult {
 export interface Counts {
   passed: number;
   failed: number;
+  /** Ran no check (never a pass). */
   skipped: number;
+  notRun: number;
+  notApplicable: number;
+  excluded: number;
 }
 
 export interface ApiSummary {
@@ -90,7 +113,9 @@ export interface ApiSummary {
   checks: Counts;
   requests: number;
   advisories: number;
-  /** Conformant when no mandatory case failed and at least one mandatory case passed. */
+  /** The API's verdict: see src/core/verdict.ts (the one place it is decided) and docs/verdict.md. */
+  verdict: Verdict;
+  /** `verdict === 'conformant'` (kept for readers of schemaVersion 1). */
   conformant: boolean;
 }
 
@@ -106,6 +131,49 @@ export interface ApiResult {
   durationMs: number;
   /** What the run did differently from what was asked, and why (a target already ending with the base path). */
   notes?: string[];
+  /** Set when this API's run could not complete (target unreachable, breaker open): its verdict is `error`. */
+  error?: { code: string; message: string };
+}
+
+/** A document a run was judged against. */
+export interface DocumentEvidence {
+  api: string;
+  title: string;
+  version: string;
+  /** File name as found (no directory: paths of the machine that ran are not evidence). */
+  file: string;
+  /** sha256 (hex) of the document as read. */
+  sha256: string;
+  /** Whether it is byte for byte the published document the registry names. */
+  published: boolean;
+}
+
+/** One exclusion the config made, with its reason. */
+export interface ExclusionEvidence {
+  /** Absent when it applies to every API of the run. */
+  api?: string;
+  kind: 'case' | 'feature' | 'check';
+  name: string;
+  reason: string;
+}
+
+/**
+ * How the run was configured: part of the evidence (docs/verdict.md). Written by the runner, kept by
+ * `report --from`, shown by every reporter.
+ */
+export interface RunConfiguration {
+  tool: { name: 'tmf-ctk'; version: string };
+  documents: DocumentEvidence[];
+  /** Strict mode per API id. */
+  /** Strict mode per API id: off, every leniency (true), or the leniencies named. */
+  strict: Record<string, boolean | string[]>;
+  /** The --config file: its name and sha256; null when the run had none. */
+  config: { file: string; sha256: string } | null;
+  /** Headers sent with every request (config and --header), values always redacted (src/core/redact.ts). */
+  headers: Record<string, string>;
+  exclusions: ExclusionEvidence[];
+  /** OAuth2 client credentials, when the target is behind them: never the secret or a token. */
+  auth?: { oauth2: { tokenUrl: string; clientId: string; clientSecretEnv: string; scope?: string } };
 }
 
 export interface RunResult {
@@ -119,7 +187,9 @@ export interface RunResult {
   finishedAt: string;
   durationMs: number;
   apis: ApiResult[];
-  summary: ApiSummary & { verdict: 'conformant' | 'not conformant' | 'error' };
+  summary: ApiSummary;
+  /** How the run was configured (absent only in results.json files of older versions). */
+  configuration?: RunConfiguration;
   /** Set when the run could not reach the target at all (exit 2). */
   error?: { code: string; message: string };
 }

@@ -71,6 +71,24 @@ function findLocal(entry: ApiEntry, opts: FetchOptions): FetchOutcome | undefine
   }
 }
 
+type Coded = Error & { code?: string; cause?: unknown };
+
+/** What went wrong below fetch's "fetch failed", in words: DNS, refused, TLS, timeout. */
+export function downloadCause(e: unknown): string {
+  const outer = e as Coded;
+  const inner = (outer?.cause ?? outer) as Coded;
+  const code = inner?.code ?? outer?.code ?? '';
+  const host = (inner as { hostname?: string }).hostname;
+  if (outer?.name === 'TimeoutError' || outer?.name === 'AbortError') return 'timed out (no answer): offline, or a firewall drops the connection?';
+  if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') return `DNS: the name${host ? ` ${host}` : ''} cannot be resolved (${code}): offline, or no DNS?`;
+  if (code === 'ECONNREFUSED') return `connection refused (${code}): nothing listens there, or a proxy refuses`;
+  if (code === 'ECONNRESET' || code === 'UND_ERR_SOCKET') return `the connection was reset (${code}): a proxy or firewall?`;
+  if (/CERT|TLS|SSL|EPROTO/i.test(code) || /certificate|tls|ssl/i.test(inner?.message ?? '')) {
+    return `TLS: ${inner?.message ?? code} (${code}): a proxy that intercepts HTTPS, or a wrong clock?`;
+  }
+  return inner?.message && inner !== outer ? `${outer.message}: ${inner.message}${code ? ` (${code})` : ''}` : outer?.message ?? String(e);
+}
+
 async function downloadOne(entry: ApiEntry, opts: FetchOptions): Promise<string> {
   const url = downloadUrl(entry, opts.mirror);
   const doFetch = opts.fetchImpl ?? fetch;
@@ -82,7 +100,7 @@ async function downloadOne(entry: ApiEntry, opts: FetchOptions): Promise<string>
     if (buf.length > MAX_BYTES) throw new Error(`larger than ${MAX_BYTES} bytes`);
     body = buf;
   } catch (cause) {
-    throw new CtkError('SPEC_DOWNLOAD', `${entry.id} v${entry.version}: download from ${url} failed: ${(cause as Error).message}`, { cause });
+    throw new CtkError('SPEC_DOWNLOAD', `${entry.id} v${entry.version}: download from ${url} failed: ${downloadCause(cause)}`, { cause });
   }
   const sum = sha256(body);
   if (sum !== entry.sha256) {

@@ -82,6 +82,7 @@ export function buildModel(entry: ApiEntry, found: ResolvedSpec, allowModified: 
     format: isSwagger ? 'swagger2' : 'openapi3',
     basePath,
     documentPath: path,
+    documentSha256: raw.sha256,
     document: doc,
     definitions,
     operations,

@@ -118,6 +118,8 @@ export interface ApiModel {
   basePath: string;
   /** Where the document was found. */
   documentPath: string;
+  /** sha256 (hex) of the document as read: the evidence of which text the run was judged against. */
+  documentSha256: string;
   /** The document as published (never modified): served by the mock at `<basePath>/api-docs`. */
   document: Record<string, unknown>;
   /** Normalized schema definitions by name (copies; flaws handled). */

@@ -16,6 +16,16 @@ export interface DeliveryOptions {
   concurrency?: number;
   /** Deliveries waiting beyond this are dropped (and counted). */
   maxQueue?: number;
+  /** Told of every failed attempt, in one line (`tmf-ctk mock --log`). */
+  onFailure?: (line: string) => void;
+}
+
+/** Why an attempt failed, in words: the callback's status, or the transport error with its code. */
+function failureOf(e: unknown): string {
+  const err = e as Error & { cause?: { code?: string; message?: string } };
+  if (err?.name === 'TimeoutError') return 'no answer within the timeout';
+  const code = err?.cause?.code;
+  return `${err?.cause?.message ?? err?.message ?? String(e)}${code && !String(err?.cause?.message).includes(code) ? ` (${code})` : ''}`;
 }
 
 export interface DeliveryStats {
@@ -58,7 +68,7 @@ export class Notifier {
 
   /** `isActive(id)`: is the subscription still registered? Checked before every attempt. */
   constructor(private readonly isActive: (subscriptionId: string) => boolean, opts: DeliveryOptions = {}) {
-    this.opts = { timeoutMs: 5000, retries: 3, backoffMs: 250, concurrency: 16, maxQueue: 10_000, ...opts };
+    this.opts = { timeoutMs: 5000, retries: 3, backoffMs: 250, concurrency: 16, maxQueue: 10_000, onFailure: () => undefined, ...opts };
   }
 
   enqueue(d: Omit<Delivery, 'attempt'>): void {
@@ -115,6 +125,7 @@ export class Notifier {
 
   private async attempt(d: Delivery): Promise<void> {
     let retry: boolean;
+    let why: string;
     try {
       const res = await fetch(d.callback, {
         method: 'POST',
@@ -129,14 +140,19 @@ export class Notifier {
         return;
       }
       retry = res.status === 429 || res.status >= 500;
-    } catch {
+      why = `status ${res.status}`;
+    } catch (e) {
       retry = true; // refused, reset, timed out
+      why = failureOf(e);
     }
     if (this.closed) return;
+    const what = `notification to ${d.callback} (subscription ${d.subscriptionId}) failed: ${why}`;
     if (!retry || d.attempt >= this.opts.retries) {
       this.counts.failed++;
+      this.opts.onFailure(`${what}; given up after ${d.attempt + 1} attempt${d.attempt === 0 ? '' : 's'}`);
       return;
     }
+    this.opts.onFailure(`${what}; retry ${d.attempt + 1} of ${this.opts.retries} in ${this.opts.backoffMs * 2 ** d.attempt} ms`);
     this.counts.retried++;
     const timer = setTimeout(() => {
       this.timers.delete(timer);

@@ -43,6 +43,8 @@ export interface MockServerOptions {
   random?: () => number;
   /** Warnings and internal errors; default stderr. */
   log?: (line: string) => void;
+  /** Also one access-log line per request and one per failed notification attempt, through `log` (`--log`). */
+  accessLog?: boolean;
   /** Every event the mock builds, delivered or not (tests, embedding). */
   onEvent?: (apiId: string, event: Record<string, unknown>) => void;
 }

@@ -55,6 +55,15 @@ function loadModels(o: MockServerOptions): ApiModel[] {
   return apis;
 }
 
+/** One line per request, once answered: time, client, method, URL (controls removed), status, duration. */
+function installAccessLog(app: FastifyInstance, log: (line: string) => void): void {
+  app.addHook('onResponse', (req, reply, done) => {
+    const url = req.url.replace(/[\u0000-\u001f\u007f-\u009f]/g, '').slice(0, 500);
+    log(`${new Date().toISOString()} ${req.ip} ${req.method} ${url} ${reply.statusCode} ${Math.round(reply.elapsedTime)} ms`);
+    done();
+  });
+}
+
 function baseUrl(host: string, port: number): string {
   return `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
 }
@@ -69,7 +78,7 @@ export function createMockServer(options: MockServerOptions = {}): MockServer {
   const origin = (req: FastifyRequest): string => originOf(req, defaultOrigin());
 
   const runtimes: ApiRuntime[] = [];
-  const notifier = new Notifier((id) => runtimes.some((rt) => rt.hub.isActive(id)), o.delivery);
+  const notifier = new Notifier((id) => runtimes.some((rt) => rt.hub.isActive(id)), { ...o.delivery, ...(o.accessLog ? { onFailure: (line: string) => o.log(`mock: ${line}`) } : {}) });
   const engine = new MockEngine(store, {
     clockMs: o.clockMs, origin: defaultOrigin, onEvent: o.onEvent,
     onTaskError: (e) => o.log(`mock: a scheduled state change failed: ${(e as Error).message}`),
@@ -90,6 +99,7 @@ export function createMockServer(options: MockServerOptions = {}): MockServer {
     frameworkErrors: frameworkError(mediaType),
     clientErrorHandler: clientErrorHandler(mediaType),
   });
+  if (o.accessLog) installAccessLog(app, o.log);
   installBodyParsing(app);
   installErrorHandling(app, mediaType, (err, req) => o.log(`mock: internal error on ${req.method} ${req.url}: ${(err as Error)?.stack ?? String(err)}`));
   const violations: ResponseViolation[] = [];

@@ -1,5 +1,6 @@
 import type { ApiResult, CaseResult, Counts, RunEvent, RunResult } from '../core/results.js';
-import { formatDuration, plural, terminalSafe } from './text.js';
+import { verdictDetail, verdictWord } from '../core/verdict.js';
+import { formatDuration, terminalSafe, versionSuffix } from './text.js';
 import type { Reporter, ReporterOptions } from './types.js';
 
 type Paint = (code: string, text: string) => string;
@@ -8,24 +9,40 @@ const STATUS_WORD: Record<CaseResult['status'], { word: string; color: string }>
   pass: { word: 'PASS', color: '32' },
   fail: { word: 'FAIL', color: '31' },
   skip: { word: 'SKIP', color: '33' },
+  'not-run': { word: 'NOT RUN', color: '31' },
+  'not-applicable': { word: 'N/A', color: '2' },
+  excluded: { word: 'EXCLUDED', color: '33' },
 };
 
-/** `N passed, N failed` (+ `, N skipped` when any): the line CI logs are grepped for. */
+const VERDICT_COLOR: Record<ApiResult['summary']['verdict'], string> = {
+  conformant: '32', 'conformant with exclusions': '33', 'not conformant': '31', error: '31',
+};
+
+/** `N passed, N failed` (+ `, N skipped`, `, N not run`… when any): the line CI logs are grepped for. */
 export function summaryLine(c: Counts): string {
-  return `${c.passed} passed, ${c.failed} failed${c.skipped > 0 ? `, ${c.skipped} skipped` : ''}`;
+  const more = ([['skipped', c.skipped], ['excluded', c.excluded], ['not run', c.notRun], ['not applicable', c.notApplicable]] as const)
+    .filter(([, n]) => n > 0).map(([word, n]) => `, ${n} ${word}`).join('');
+  return `${c.passed} passed, ${c.failed} failed${more}`;
 }
 
-/** `TMF663 Shopping Cart Management v4.0.0: NOT CONFORMANT (1 of 4 mandatory cases failed)`. */
+/** `TMF663 Shopping Cart Management v4.0.0: NOT CONFORMANT (1 of 4 applicable mandatory cases failed)`. */
 export function verdictLine(api: ApiResult): string {
-  const m = api.summary.mandatory;
-  const total = m.passed + m.failed + m.skipped;
-  const verdict = api.summary.conformant ? 'CONFORMANT' : 'NOT CONFORMANT';
-  const detail = m.failed > 0
-    ? `${m.failed} of ${plural(total, 'mandatory case')} failed`
-    : `${m.passed} of ${plural(total, 'mandatory case')} passed`;
-  const skipped = m.skipped > 0 ? `, ${m.skipped} skipped` : '';
   const optional = api.summary.optional.failed > 0 ? `; ${api.summary.optional.failed} optional failed` : '';
-  return `${terminalSafe(`${api.id} ${api.title} v${api.version}`)}: ${verdict} (${detail}${skipped}${optional})`;
+  return `${terminalSafe(`${api.id} ${api.title}${versionSuffix(api.version)}`)}: ${verdictWord(api.summary.verdict)} (${verdictDetail(api.summary.mandatory)}${optional})`;
+}
+
+/** How the run was configured, in a few lines (the evidence every report carries). */
+export function configurationLines(result: RunResult): string[] {
+  const c = result.configuration;
+  if (!c) return [`configuration: not recorded (saved by ${result.tool.name} ${result.tool.version})`];
+  const strict = Object.entries(c.strict).map(([id, on]) => `${id} ${on ? 'yes' : 'no'}`).join(', ') || 'no';
+  const headers = Object.keys(c.headers);
+  return [
+    `configuration: ${c.tool.name} ${c.tool.version}; config ${c.config ? `${c.config.file} sha256 ${c.config.sha256}` : 'none'}; strict: ${strict}; headers: ${headers.length ? `${headers.join(', ')} (values redacted)` : 'none'}`,
+    ...c.documents.map((d) => `  document ${d.api} ${d.version} ${d.file} sha256 ${d.sha256}${d.published ? '' : ' (differs from the published document)'}`),
+    ...c.exclusions.map((e) => `  config excludes ${e.kind} ${e.name}${e.api ? ` (${e.api})` : ''}: ${e.reason}`),
+    ...(c.auth ? [`  auth: OAuth2 client credentials of ${c.auth.oauth2.clientId} from ${c.auth.oauth2.tokenUrl} (bearer tokens redacted)`] : []),
+  ];
 }
 
 /**
@@ -49,7 +66,7 @@ export function consoleReporter(options: ReporterOptions): Reporter {
 
   const onEvent = (event: RunEvent) => {
     if (event.type === 'apiStart' && !options.quiet) {
-      write(paint('1', terminalSafe(`${event.api} v${event.version}`)) + paint('2', ` → ${terminalSafe(event.baseUrl)}`));
+      write(paint('1', terminalSafe(`${event.api}${versionSuffix(event.version)}`)) + paint('2', ` → ${terminalSafe(event.baseUrl)}`));
     } else if (event.type === 'caseEnd') {
       sawCases = true;
       caseLine(event.result);
@@ -60,10 +77,19 @@ export function consoleReporter(options: ReporterOptions): Reporter {
     // Re-rendering a saved run sees no events: list its cases the same way a live run would have.
     if (!sawCases) for (const api of result.apis) for (const c of api.cases) caseLine(c);
     write();
-    if (result.error) write(paint('31', `run error [${terminalSafe(result.error.code)}]: ${terminalSafe(result.error.message)}`));
-    // Never coloured: scripts match this line exactly.
+    for (const line of configurationLines(result)) write(paint('2', terminalSafe(line)));
+    // Never coloured: scripts match this line exactly. The run error itself goes to stderr (the CLI prints it).
     write(summaryLine(result.summary.cases));
-    for (const api of result.apis) write(paint(api.summary.conformant ? '32' : '31', verdictLine(api)));
+    for (const api of result.apis) {
+      write(paint(VERDICT_COLOR[api.summary.verdict] ?? '31', verdictLine(api)));
+      // The mandatory exclusions are what keeps the verdict from CONFORMANT: each named, with the config's reason.
+      const excluded = api.cases.filter((k) => k.exclusion);
+      for (const c of excluded.filter((k) => k.mandatory)) {
+        write(paint('33', `  excluded: ${terminalSafe(`${c.id} by ${c.exclusion!.by} ${c.exclusion!.names.join(', ')}: ${c.exclusion!.reason}`)}`));
+      }
+      const optional = excluded.filter((k) => !k.mandatory).length;
+      if (optional > 0) write(paint('2', `  and ${optional} optional case${optional === 1 ? '' : 's'} excluded (see the reports)`));
+    }
     return [];
   };
 

@@ -2,7 +2,8 @@ import { hostname } from 'node:os';
 import type { ApiResult, CaseResult, CheckResult, RunResult } from '../core/results.js';
 import { writeReportFile } from './files.js';
 import { identityOf, type Identity } from './identity.js';
-import { formatDuration, stripIllegalXml } from './text.js';
+import { verdictDetail } from '../core/verdict.js';
+import { formatDuration, stripIllegalXml, versionSuffix } from './text.js';
 import type { Reporter, ReporterOptions } from './types.js';
 
 /*
@@ -12,6 +13,9 @@ import type { Reporter, ReporterOptions } from './types.js';
  *   one); its `type` is the first failing check's id and its text lists every failing check;
  * - an optional case that failed does not fail certification, so it is a <skipped> whose message says
  *   it failed: CI must not go red on a conformant server. Optional cases carry `[optional]` in their name.
+ * - a case never run because the run could not complete is an <error> (not a failure); excluded and not
+ *   applicable cases are <skipped> with the config's reason; a mandatory case that ran no check is a <failure>
+ *   (it can never pass, and it keeps the API from being conformant).
  */
 
 /** Escapes text for element content or a double-quoted attribute, dropping what XML 1.0 forbids. */
@@ -58,6 +62,9 @@ function exchangesText(c: CaseResult): string {
 }
 
 function outcomeElement(c: CaseResult): string {
+  if (c.status === 'not-run') return `<error${attrs({ message: c.reason ?? 'not run', type: 'not-run' })}/>`;
+  if (c.status === 'excluded' || c.status === 'not-applicable') return `<skipped${attrs({ message: c.reason ?? c.status })}/>`;
+  if (c.status === 'skip' && c.mandatory) return `<failure${attrs({ message: c.reason ?? 'no check ran', type: 'no-check-ran' })}/>`;
   if (c.status === 'skip') return `<skipped${attrs({ message: c.reason ?? 'skipped' })}/>`;
   if (c.status !== 'fail') return '';
   const failing = c.checks.filter((k) => k.status === 'fail');
@@ -83,10 +90,30 @@ function testcase(api: ApiResult, c: CaseResult): string {
 }
 
 /** Counts as the XML reports them (optional failures are skipped, see the top of this file). */
-export function junitCounts(api: ApiResult): { tests: number; failures: number; skipped: number } {
-  const failures = api.cases.filter((c) => c.status === 'fail' && c.mandatory).length;
-  const skipped = api.cases.filter((c) => c.status === 'skip' || (c.status === 'fail' && !c.mandatory)).length;
-  return { tests: api.cases.length, failures, skipped };
+export function junitCounts(api: ApiResult): { tests: number; failures: number; errors: number; skipped: number } {
+  const failures = api.cases.filter((c) => (c.status === 'fail' || c.status === 'skip') && c.mandatory).length;
+  const errors = api.cases.filter((c) => c.status === 'not-run').length;
+  const skipped = api.cases.length - failures - errors - api.cases.filter((c) => c.status === 'pass').length;
+  return { tests: api.cases.length, failures, errors, skipped };
+}
+
+const countsText = (c: ApiResult['summary']['mandatory']) =>
+  `${c.passed} passed, ${c.failed} failed, ${c.skipped} ran no check, ${c.excluded} excluded, ${c.notRun} not run, ${c.notApplicable} not applicable`;
+
+/** How the run was configured, as properties (RunResult.configuration; absent in older saved runs). */
+function evidenceProps(result: RunResult, apiId: string): Record<string, string> {
+  const c = result.configuration;
+  if (!c) return { configuration: 'not recorded' };
+  const doc = c.documents.find((d) => d.api === apiId);
+  const mine = c.exclusions.filter((e) => e.api === undefined || e.api === apiId);
+  return {
+    ...(doc ? { 'document.file': doc.file, 'document.sha256': doc.sha256, 'document.published': String(doc.published) } : {}),
+    strict: String(c.strict[apiId] ?? false),
+    'config.file': c.config?.file ?? 'none',
+    ...(c.config ? { 'config.sha256': c.config.sha256 } : {}),
+    headers: Object.keys(c.headers).join(', ') || 'none',
+    ...Object.fromEntries(mine.map((e, i) => [`config.excludes.${i + 1}`, `${e.kind} ${e.name}: ${e.reason}`])),
+  };
 }
 
 function testsuite(result: RunResult, who: Identity, api: ApiResult, id: number, host: string): string {
@@ -95,17 +122,21 @@ function testsuite(result: RunResult, who: Identity, api: ApiResult, id: number,
   const s = api.summary;
   const props: Record<string, string> = {
     api: api.id, version: api.version, baseUrl: api.baseUrl, target: result.target,
-    verdict: s.conformant ? 'conformant' : 'not conformant',
-    mandatory: `${s.mandatory.passed} passed, ${s.mandatory.failed} failed, ${s.mandatory.skipped} skipped`,
-    optional: `${s.optional.passed} passed, ${s.optional.failed} failed, ${s.optional.skipped} skipped`,
+    verdict: s.verdict,
+    verdictDetail: verdictDetail(s.mandatory),
+    mandatory: countsText(s.mandatory),
+    optional: countsText(s.optional),
+    ...(api.error ? { error: `${api.error.code}: ${api.error.message}` } : {}),
+    ...Object.fromEntries(api.cases.filter((c) => c.exclusion).map((c) => [`excluded.${c.id}`, `${c.mandatory ? 'mandatory' : 'optional'}; ${c.exclusion!.by} ${c.exclusion!.names.join(', ')}: ${c.exclusion!.reason}`])),
     tool: `${result.tool.name} ${result.tool.version}`,
+    ...evidenceProps(result, api.id),
     ...(who.company ? { company: who.company } : {}),
     ...(who.product ? { product: who.product } : {}),
     ...(who.release ? { release: who.release } : {}),
   };
-  const summary = `${api.id} v${api.version}: ${props.verdict}; mandatory ${props.mandatory}; optional ${props.optional}; ${s.requests} requests; ${s.advisories} advisories`;
+  const summary = `${api.id}${versionSuffix(api.version)}: ${props.verdict}; mandatory ${props.mandatory}; optional ${props.optional}; ${s.requests} requests; ${s.advisories} advisories`;
   return [
-    `  <testsuite${attrs({ name: `${api.id} ${api.title} v${api.version}`, package: `tmf-ctk.${api.id}`, id, tests: counts.tests, failures: counts.failures, errors: 0, skipped: counts.skipped, time: seconds(api.durationMs), timestamp: timestamp(firstExchange, result.startedAt), hostname: host })}>`,
+    `  <testsuite${attrs({ name: `${api.id} ${api.title}${versionSuffix(api.version)}`, package: `tmf-ctk.${api.id}`, id, tests: counts.tests, failures: counts.failures, errors: counts.errors, skipped: counts.skipped, time: seconds(api.durationMs), timestamp: timestamp(firstExchange, result.startedAt), hostname: host })}>`,
     '    <properties>',
     ...Object.entries(props).map(([name, value]) => `      <property${attrs({ name, value })}/>`),
     '    </properties>',
@@ -118,10 +149,10 @@ function testsuite(result: RunResult, who: Identity, api: ApiResult, id: number,
 
 /** The whole document; pure, so tests validate it without touching the disk. */
 export function renderJunit(result: RunResult, who: Identity = identityOf(result, { outDir: '.' }), host = hostname() || 'localhost'): string {
-  const totals = result.apis.map(junitCounts).reduce((a, b) => ({ tests: a.tests + b.tests, failures: a.failures + b.failures }), { tests: 0, failures: 0 });
+  const totals = result.apis.map(junitCounts).reduce((a, b) => ({ tests: a.tests + b.tests, failures: a.failures + b.failures, errors: a.errors + b.errors }), { tests: 0, failures: 0, errors: 0 });
   return [
     '<?xml version="1.0" encoding="UTF-8"?>',
-    `<testsuites${attrs({ name: `tmf-ctk ${result.target}`, tests: totals.tests, failures: totals.failures, errors: 0, time: seconds(result.durationMs) })}>`,
+    `<testsuites${attrs({ name: `tmf-ctk ${result.target}`, tests: totals.tests, failures: totals.failures, errors: totals.errors, time: seconds(result.durationMs) })}>`,
     ...result.apis.map((api, i) => testsuite(result, who, api, i, host)),
     '</testsuites>',
     '',

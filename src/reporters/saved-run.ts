@@ -1,10 +1,11 @@
 import { readFile } from 'node:fs/promises';
 import { CtkError } from '../errors.js';
 import type { RunResult } from '../core/results.js';
+import { runSummary, summarize } from '../core/verdict.js';
 
 type Json = Record<string, unknown>;
 const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
-const STATUSES = new Set(['pass', 'fail', 'skip']);
+const STATUSES = new Set(['pass', 'fail', 'skip', 'not-run', 'not-applicable', 'excluded']);
 /** The renderers read these counts of every API summary. */
 const COUNT_GROUPS = ['cases', 'mandatory', 'optional', 'checks'] as const;
 
@@ -52,5 +53,16 @@ export async function loadRunResult(file: string): Promise<RunResult> {
       hint: 'pass the results.json a run wrote (tmf-ctk run --reporter json)',
     });
   }
-  return data as RunResult;
+  return recount(data as RunResult);
+}
+
+/**
+ * The summaries and verdicts are counted again from the cases, with the rules of this version: a saved run
+ * written before a count existed renders, and an edited summary cannot say more than its cases do.
+ */
+function recount(result: RunResult): RunResult {
+  // Older saved runs marked cases the run never sent as failed with a "not run:" reason.
+  const incomplete = (api: RunResult['apis'][number]) => Boolean(api.error) || api.cases.some((c) => c.status === 'not-run' || (c.status === 'fail' && /^not run: /.test(c.reason ?? '')));
+  const apis = result.apis.map((api) => ({ ...api, summary: summarize(api.cases, incomplete(api)) }));
+  return { ...result, apis, summary: runSummary(apis, Boolean(result.error)) };
 }

@@ -34,11 +34,15 @@ export function terminalSafe(text: string): string {
     .replace(/[\t\n\r]+/g, ' ');
 }
 
-/** A file-name part from untrusted text: ASCII letters, digits, `.`, `_`, `-`; never empty, never `..`. */
+/**
+ * A file-name part from untrusted text: letters and digits of any script (`中国电信` stays `中国电信`), `.`, `_`,
+ * `-`; everything else (separators, `<>:"|?*`, controls, spaces) becomes `-`. Never empty, never `..`.
+ */
 export function fileNamePart(text: string | undefined, fallback: string, max = 64): string {
-  const ascii = (text ?? '').normalize('NFKD').replace(/[\u0300-\u036f]/g, '');
-  const safe = ascii.replace(/[^A-Za-z0-9._-]+/g, '-').replace(/[-.]{2,}/g, '-').replace(/^[-.]+|[-.]+$/g, '').slice(0, max);
-  return safe === '' ? fallback : safe;
+  const safe = (text ?? '').normalize('NFC').replace(/[^\p{L}\p{M}\p{N}._-]+/gu, '-').replace(/[-.]{2,}/g, '-').replace(/^[-.]+|[-.]+$/g, '');
+  // Cut by code point so a character outside the BMP is never split in half.
+  const cut = Array.from(safe).slice(0, max).join('').replace(/[-.]+$/, '');
+  return cut === '' ? fallback : cut;
 }
 
 /** `12 ms`, `1.25 s`, `2 min 05 s`: durations a person reads at a glance. */
@@ -53,4 +57,9 @@ export function formatDuration(ms: number): string {
 /** `1 case`, `2 cases`. */
 export function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
+
+/** ` v4.0.0`, or nothing for an API without a version (a third-party collection): never a bare `v`. */
+export function versionSuffix(version: string | undefined): string {
+  return version ? ` v${version.replace(/^v(?=\d)/i, '')}` : '';
 }

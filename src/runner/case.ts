@@ -4,17 +4,20 @@
  */
 import type { RunEmitter } from './events.js';
 import type { TransportKind } from './http-client.js';
-import type { CaseResult, CheckResult, Exchange } from '../core/results.js';
+import type { CaseExclusion, CaseResult, CaseStatus, CheckResult, Exchange } from '../core/results.js';
 import { runStep, type StepEnv } from './step.js';
 import type { Case } from '../core/case-model.js';
 import type { Vars } from '../core/template.js';
-import { firstFailure } from '../core/outcome.js';
+import { checksOf, subscriptionRefusal } from '../core/outcome.js';
+import { settleCase } from '../core/verdict.js';
 
 export interface CaseEnv extends StepEnv {
   emitter: RunEmitter;
   runId: string;
   /** Rewords a finished case's reason from the cases before it (see explain.ts), before it is announced. */
   explain?: (result: CaseResult) => CaseResult;
+  /** The config's reason for each disabled check. */
+  checkReasons?: ReadonlyMap<string, string>;
 }
 
 export interface CaseRun {
@@ -23,10 +26,22 @@ export interface CaseRun {
   transport?: TransportKind;
   /** Whether any request of the case got an HTTP answer. */
   answered: boolean;
+  /** What went wrong, in the check's words (a transport error: `create: connection refused …`). */
+  failure?: string;
 }
 
-export function skippedCase(c: Case, reason: string, status: 'skip' | 'fail' = 'skip'): CaseResult {
-  return { id: c.id, title: c.title, api: c.api, ...(c.resource ? { resource: c.resource } : {}), mandatory: c.mandatory, status, reason, exchanges: [], checks: [], advisories: [], durationMs: 0 };
+/** A case that was not sent: not applicable, excluded by the config, or not run (the run could not complete). */
+export function skippedCase(c: Case, reason: string, status: Exclude<CaseStatus, 'pass' | 'fail'>, exclusion?: CaseExclusion): CaseResult {
+  return { id: c.id, title: c.title, api: c.api, ...(c.resource ? { resource: c.resource } : {}), mandatory: c.mandatory, status, reason,
+    ...(exclusion ? { exclusion } : {}), exchanges: [], checks: [], advisories: [], durationMs: 0 };
+}
+
+/** The checks this case relies on that the config disabled, as an exclusion. */
+function disabledExclusion(c: Case, env: CaseEnv): CaseExclusion | undefined {
+  const names = checksOf(c).filter((id) => env.disabledChecks.has(id));
+  if (names.length === 0) return undefined;
+  const given = [...new Set(names.map((id) => env.checkReasons?.get(id) ?? 'no reason given in the config'))];
+  return { by: 'disableChecks', names, reason: given.join('; ') };
 }
 
 
@@ -79,13 +94,22 @@ export async function runCase(c: Case, env: CaseEnv): Promise<CaseRun> {
     if (out.transport || inconclusive || (failed && step.capture?.length)) break;
   }
   if (!transport) await runCleanup(c, vars, env, exchanges);
-  const reason = setupFailure(c, checks, exchanges) ?? firstFailure(checks, exchanges);
+  const exclusion = disabledExclusion(c, env);
+  const settled = settleCase(checks, exchanges, exclusion?.names ?? []);
+  // No request of the case reached the target (refused, DNS): the case could not be run, which is not a failure
+  // of the target's API; the run's verdict is ERROR (docs/verdict.md).
+  const unrun = transport === 'unreachable' && !answered;
+  // A polled state not seen in time is inconclusive (skipped with its reason), unless a check failed.
+  const status = unrun ? 'not-run' : settled.status !== 'fail' && inconclusive ? 'skip' : settled.status;
+  const reason = unrun ? `not run: the target is unreachable (${settled.reason ?? transport})`
+    : status === 'fail' ? setupFailure(c, checks, exchanges) ?? subscriptionRefusal(c, checks, exchanges) ?? settled.reason
+      : status === 'skip' && inconclusive ? inconclusive : settled.reason;
   const result: CaseResult = {
     id: c.id, title: c.title, api: c.api, ...(c.resource ? { resource: c.resource } : {}), mandatory: c.mandatory,
-    status: reason ? 'fail' : inconclusive ? 'skip' : 'pass', ...(reason ?? inconclusive ? { reason: reason ?? inconclusive } : {}),
+    status, ...(reason ? { reason } : {}), ...(exclusion ? { exclusion } : {}),
     exchanges, checks, advisories: [...advisories], durationMs: Math.round(performance.now() - t0),
   };
   const explained = env.explain ? env.explain(result) : result;
   emit({ type: 'caseEnd', api: c.api, result: explained });
-  return { result: explained, ...(transport ? { transport } : {}), answered };
+  return { result: explained, ...(transport ? { transport } : {}), answered, ...(settled.reason ? { failure: settled.reason } : {}) };
 }

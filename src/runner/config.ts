@@ -2,14 +2,19 @@
  * The `--config` file: what a vendor adapts to run the suites against their own server. Validated with a
  * JSON schema; every problem is named with its JSON pointer (CONFIG_INVALID, exit 2).
  */
+import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { Ajv } from 'ajv';
-import { CHECK_IDS, type CheckId } from '../core/check-ids.js';
+import { CHECK_IDS } from '../core/check-ids.js';
 import { STRICTABLE } from '../tmf/policy.js';
 import { CtkError } from '../errors.js';
 import type { ApiModel } from '../document/model.js';
 import { registry } from '../document/registry.js';
 import type { Feature } from '../core/case-model.js';
+import type { OAuth2Config } from './oauth2.js';
+
+/** An exclusion, bare or with the reason the report shows: `"patch"` or `{ "feature": "patch", "reason": "…" }`. */
+export type Excluded<K extends string, T extends string = string> = T | ({ reason: string } & Record<K, T>);
 
 export interface ApiConfig {
   /** Replaces the published base path (`/tmf-api/shoppingCart/v4`). */
@@ -17,9 +22,9 @@ export interface ApiConfig {
   headers?: Record<string, string>;
   /** Replacement payloads per resource: `{ "productOrder": { "minimal": {…}, "rich": {…}, "patch": {…} } }`. */
   payloads?: Record<string, { minimal?: Record<string, unknown>; rich?: Record<string, unknown>; patch?: Record<string, unknown> }>;
-  skipFeatures?: Feature[];
-  skipCases?: string[];
-  disableChecks?: CheckId[];
+  skipFeatures?: Array<Excluded<'feature', Feature>>;
+  skipCases?: Array<Excluded<'case'>>;
+  disableChecks?: Array<Excluded<'check'>>;
   /** Strict mode: every strictable leniency, or those named. */
   strict?: boolean | string[];
   /** How long this API's flows wait for the server to progress on its own (ms); wins over the run's. */
@@ -34,8 +39,8 @@ export interface RunConfig {
   timeoutMs?: number;
   strict?: boolean | string[];
   headers?: Record<string, string>;
-  disableChecks?: CheckId[];
-  skipFeatures?: Feature[];
+  disableChecks?: Array<Excluded<'check'>>;
+  skipFeatures?: Array<Excluded<'feature', Feature>>;
   /** How long to wait for a notification, and for the silence after unsubscribing (ms). */
   eventTimeoutMs?: number;
   quietMs?: number;
@@ -43,16 +48,22 @@ export interface RunConfig {
   flowTimeoutMs?: number;
   maxBodyBytes?: number;
   listener?: { host?: string; port?: number; publicUrl?: string };
+  /** A target behind OAuth2: client credentials, the secret read from the named environment variable (docs/auth.md). */
+  auth?: { oauth2?: OAuth2Config };
   apis?: Record<string, ApiConfig>;
 }
 
 const FEATURES: Feature[] = ['create', 'retrieve', 'list', 'fields', 'filter', 'errors', 'patch', 'delete', 'paging', 'notifications', 'schema', 'flows'];
 const headers = { type: 'object', additionalProperties: { type: 'string' }, propertyNames: { pattern: '^[A-Za-z0-9!#$%&\'*+.^_`|~-]+$' } };
 const payload = { type: 'object' };
+/** A bare name, or `{ <key>: name, reason }`. */
+const excluded = (key: string, names: Record<string, unknown>) => ({
+  anyOf: [names, { type: 'object', additionalProperties: false, required: [key, 'reason'], properties: { [key]: names, reason: { type: 'string', minLength: 1, maxLength: 500 } } }],
+});
 const common = {
   headers,
-  disableChecks: { type: 'array', items: { enum: CHECK_IDS } },
-  skipFeatures: { type: 'array', items: { enum: FEATURES } },
+  disableChecks: { type: 'array', items: excluded('check', { enum: CHECK_IDS }) },
+  skipFeatures: { type: 'array', items: excluded('feature', { enum: FEATURES }) },
   strict: { anyOf: [{ type: 'boolean' }, { type: 'array', items: { enum: ['all', ...STRICTABLE] } }] },
 };
 
@@ -70,6 +81,21 @@ export const CONFIG_SCHEMA = {
     quietMs: { type: 'integer', minimum: 0, maximum: 600_000 },
     flowTimeoutMs: { type: 'integer', minimum: 1, maximum: 3_600_000 },
     maxBodyBytes: { type: 'integer', minimum: 1024, maximum: 1024 * 1024 * 1024 },
+    auth: {
+      type: 'object', additionalProperties: false,
+      properties: {
+        oauth2: {
+          type: 'object', additionalProperties: false, required: ['tokenUrl', 'clientId', 'clientSecretEnv'],
+          properties: {
+            tokenUrl: { type: 'string', pattern: '^https?://' },
+            clientId: { type: 'string', minLength: 1 },
+            clientSecretEnv: { type: 'string', pattern: '^[A-Za-z_][A-Za-z0-9_]*$' },
+            scope: { type: 'string' },
+            params: { type: 'object', additionalProperties: { type: 'string' } },
+          },
+        },
+      },
+    },
     listener: {
       type: 'object', additionalProperties: false,
       properties: { host: { type: 'string' }, port: { type: 'integer', minimum: 0, maximum: 65535 }, publicUrl: { type: 'string', pattern: '^https?://' } },
@@ -83,7 +109,7 @@ export const CONFIG_SCHEMA = {
           ...common,
           basePath: { type: 'string', pattern: '^/' },
           flowTimeoutMs: { type: 'integer', minimum: 1, maximum: 3_600_000 },
-          skipCases: { type: 'array', items: { type: 'string' } },
+          skipCases: { type: 'array', items: excluded('case', { type: 'string' }) },
           payloads: {
             type: 'object',
             additionalProperties: { type: 'object', additionalProperties: false, properties: { minimal: payload, rich: payload, patch: payload } },
@@ -109,12 +135,24 @@ export function validateConfig(data: unknown, where = 'config'): RunConfig {
 }
 
 export async function loadConfig(path: string): Promise<RunConfig> {
-  let text: string;
+  return (await loadConfigFile(path)).config;
+}
+
+/** The config and the sha256 of its bytes (evidence of what the run was configured with). */
+export async function loadConfigFile(path: string): Promise<{ config: RunConfig; file: { path: string; sha256: string } }> {
+  let bytes: Buffer;
   try {
-    text = await readFile(path, 'utf8');
+    bytes = await readFile(path);
   } catch (cause) {
     throw new CtkError('CONFIG_INVALID', `cannot read the config ${path}: ${(cause as Error).message}`, { cause });
   }
+  const sha256 = createHash('sha256').update(bytes).digest('hex');
+  return { config: parseConfig(bytes.toString('utf8'), path), file: { path, sha256 } };
+}
+
+function parseConfig(raw: string, path: string): RunConfig {
+  // Editors on Windows save UTF-8 with a byte order mark; JSON.parse refuses it.
+  const text = raw.charCodeAt(0) === 0xfeff ? raw.slice(1) : raw;
   let data: unknown;
   try {
     data = JSON.parse(text);
@@ -151,7 +189,7 @@ export function apiConfigProblems(config: RunConfig, api: ApiModel, caseIds: rea
   const resources = api.resources.map((r) => r.name);
   const problems = Object.keys(entry.payloads ?? {}).filter((name) => !resources.includes(name))
     .map((name) => `${pointer('apis', api.id, 'payloads', name)}: ${api.id} has no resource "${name}" (valid: ${resources.join(', ')})`);
-  (entry.skipCases ?? []).forEach((id, i) => {
+  (entry.skipCases ?? []).map((e) => excludedName(e, 'case')).forEach((id, i) => {
     if (!caseIds.includes(id)) problems.push(`${pointer('apis', api.id, 'skipCases', String(i))}: ${api.id} has no case "${id}" (valid: ${nearCases(id, caseIds)})`);
   });
   return problems;
@@ -162,16 +200,37 @@ export function configReferenceError(problems: readonly string[]): CtkError {
     { hint: 'see docs/configuration.md for the config format' });
 }
 
+export function excludedName<K extends string, T extends string>(e: Excluded<K, T>, key: K): T {
+  return typeof e === 'string' ? e : e[key];
+}
+
+export const NO_REASON = 'no reason given in the config';
+
+/** name → the config's reason (the API's entry wins over the run's). */
+function reasons<K extends string, T extends string>(key: K, ...lists: Array<Array<Excluded<K, T>> | undefined>): Map<T, string> {
+  const out = new Map<T, string>();
+  for (const e of lists.flatMap((l) => l ?? [])) {
+    const name = excludedName(e, key);
+    if (typeof e !== 'string' || !out.has(name)) out.set(name, typeof e === 'string' ? NO_REASON : e.reason);
+  }
+  return out;
+}
+
 /** The effective settings of one API: the API's entries over the run's. */
 export function apiSettings(config: RunConfig, apiId: string) {
   const api = config.apis?.[apiId] ?? {};
+  const features = reasons('feature', config.skipFeatures, api.skipFeatures);
+  const cases = reasons('case', api.skipCases);
+  const checks = reasons('check', config.disableChecks, api.disableChecks);
   return {
     basePath: api.basePath,
     headers: { ...config.headers, ...api.headers },
     payloads: api.payloads ?? {},
-    skipFeatures: new Set<Feature>([...(config.skipFeatures ?? []), ...(api.skipFeatures ?? [])]),
-    skipCases: new Set(api.skipCases ?? []),
-    disabledChecks: new Set([...(config.disableChecks ?? []), ...(api.disableChecks ?? [])]),
+    skipFeatures: new Set<Feature>(features.keys()),
+    skipCases: new Set(cases.keys()),
+    disabledChecks: new Set(checks.keys()),
+    /** The reason the config gives for each excluded feature, case and check. */
+    reasons: { features, cases, checks },
     strict: (api.strict ?? config.strict ?? false) as boolean | string[],
     flowTimeoutMs: api.flowTimeoutMs ?? config.flowTimeoutMs,
   };

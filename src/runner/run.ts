@@ -18,7 +18,11 @@ import { Listener } from './listener.js';
 import type { ApiResult, CaseResult, RunResult } from '../core/results.js';
 import { buildCases } from '../suite/generate.js';
 import type { Case, SuiteData, SuiteTable } from '../core/case-model.js';
-import { skipReason } from '../core/outcome.js';
+import { notSent } from '../core/outcome.js';
+import type { CaseExclusion, CaseStatus } from '../core/results.js';
+import { runConfiguration, type ConfigFile } from './evidence.js';
+import { payloadProblems } from './payload-check.js';
+import { TokenSource } from './oauth2.js';
 import { runSummary, summarize } from './summary.js';
 import { strictCase } from './strict.js';
 import { explainCase } from './explain.js';
@@ -43,6 +47,8 @@ export interface RunOptions extends Pick<SpecSources, 'specsDir' | 'env'> {
   /** Documents loaded from files (`--spec FILE`), run beside the selected APIs (alone when none is selected). */
   documents?: ApiModel[];
   config?: RunConfig;
+  /** The file the config was read from, with its sha256 (recorded as evidence). */
+  configFile?: ConfigFile;
   /** Per-request timeout (ms); wins over the config's. */
   timeoutMs?: number;
   /** Extra headers (auth) for every request; win over the config's. */
@@ -91,7 +97,7 @@ function suiteOf(api: ApiModel, options: Pick<RunOptions, 'config' | 'suites'>):
   const config = options.config ?? {};
   const settings = apiSettings(config, api.id);
   const all = buildCases(api, { payloads: settings.payloads, flowTimeoutMs: settings.flowTimeoutMs }, suite);
-  return { all, problems: apiConfigProblems(config, api, all.map((c) => c.id)) };
+  return { all, problems: [...apiConfigProblems(config, api, all.map((c) => c.id)), ...payloadProblems(config, api)] };
 }
 
 const selected = (all: Case[], options: Pick<RunOptions, 'cases'>): Case[] => (options.cases?.length ? all.filter((c) => options.cases!.includes(c.id)) : all);
@@ -117,11 +123,18 @@ export function casesFor(api: ApiModel, options: Pick<RunOptions, 'config' | 'ca
 }
 
 
-interface ApiRun { result: ApiResult; unreachable: boolean }
+interface ApiRun { result: ApiResult; unreachable: boolean; cause: string }
+
+/** Why an API's run stopped early, as its `error`. */
+function stopError(unreachable: boolean, lastError: string): { code: string; message: string } {
+  return unreachable
+    ? { code: 'TARGET_UNREACHABLE', message: `the target cannot be reached: ${lastError}` }
+    : { code: 'RUN_INCOMPLETE', message: `${BREAKER} requests in a row failed below HTTP (last: ${lastError}); the remaining cases were not run` };
+}
 
 /** A case not sent (skipped, or stopped by an unreachable or broken target), announced like any other. */
-function notRun(c: Case, reason: string, status: 'skip' | 'fail', emitter: RunEmitter): CaseResult {
-  const result = skippedCase(c, reason, status);
+function notRun(c: Case, reason: string, status: Exclude<CaseStatus, 'pass' | 'fail'>, emitter: RunEmitter, exclusion?: CaseExclusion): CaseResult {
+  const result = skippedCase(c, reason, status, exclusion);
   emitter.emit({ type: 'caseStart', api: c.api, caseId: c.id, title: c.title, mandatory: c.mandatory });
   emitter.emit({ type: 'caseEnd', api: c.api, result });
   return result;
@@ -136,7 +149,7 @@ function withStrictCase(apiId: string, results: CaseResult[], ids: LeniencyId[],
   return [...results, strict];
 }
 
-async function runApi(api: ApiModel, cases: Case[], options: RunOptions, base: Omit<CaseEnv, 'api' | 'schemas' | 'baseUrl' | 'headers' | 'strict' | 'disabledChecks'>): Promise<ApiRun> {
+async function runApi(api: ApiModel, cases: Case[], options: RunOptions, base: Omit<CaseEnv, 'api' | 'schemas' | 'baseUrl' | 'headers' | 'strict' | 'disabledChecks' | 'checkReasons'>): Promise<ApiRun> {
   const t0 = performance.now();
   const s = apiSettings(options.config ?? {}, api.id);
   const basePath = s.basePath ?? api.basePath;
@@ -147,17 +160,23 @@ async function runApi(api: ApiModel, cases: Case[], options: RunOptions, base: O
   // Cases take the default reading and note each leniency; strict mode fails each once, in the API's strict case.
   const results: CaseResult[] = [];
   const env: CaseEnv = { ...base, api, schemas: schemasFor(api), baseUrl, headers: { ...s.headers, ...options.headers }, strict: false, disabledChecks: s.disabledChecks,
-    explain: (r) => explainCase(r, results) };
+    checkReasons: s.reasons.checks, explain: (r) => explainCase(r, results) };
   base.emitter.emit({ type: 'apiStart', api: api.id, version: api.version, baseUrl });
   let failures = 0;
   let lastError = '';
   let reached = false;
   let unreachable = false;
+  let stopped = false;
   for (const c of cases) {
-    const skip = skipReason(c, s);
+    const skip = notSent(c, s);
     const stop = unreachable ? `not run: the target is unreachable (${lastError})` : failures >= BREAKER ? `not run: ${BREAKER} requests in a row failed below HTTP (last: ${lastError})` : undefined;
-    if (skip || stop) {
-      results.push(notRun(c, stop ?? skip!, stop ? 'fail' : 'skip', base.emitter));
+    if (skip) {
+      results.push(notRun(c, skip.reason, skip.status, base.emitter, 'exclusion' in skip ? skip.exclusion : undefined));
+      continue;
+    }
+    if (stop) {
+      stopped = true;
+      results.push(notRun(c, stop, 'not-run', base.emitter));
       continue;
     }
     const run = await runCase(c, env);
@@ -166,15 +185,16 @@ async function runApi(api: ApiModel, cases: Case[], options: RunOptions, base: O
     // Requests in a row that failed below HTTP: a case whose earlier requests were answered restarts the count.
     if (run.transport) {
       failures = run.answered ? 1 : failures + 1;
-      lastError = run.result.reason ?? run.transport;
+      lastError = run.failure ?? run.transport;
       if (run.transport === 'unreachable' && !reached) unreachable = true;
     } else if (run.answered) failures = 0;
   }
   const all = withStrictCase(api.id, results, strictIds(options.strict ?? s.strict), base.emitter);
   const result: ApiResult = { id: api.id, title: api.title, version: api.version, basePath, baseUrl,
-    cases: all, summary: summarize(all), durationMs: Math.round(performance.now() - t0), ...(notes.length ? { notes } : {}) };
+    cases: all, summary: summarize(all, stopped || unreachable), durationMs: Math.round(performance.now() - t0), ...(notes.length ? { notes } : {}),
+    ...(stopped || unreachable ? { error: stopError(unreachable, lastError) } : {}) };
   base.emitter.emit({ type: 'apiEnd', api: api.id, result });
-  return { result, unreachable };
+  return { result, unreachable, cause: lastError };
 }
 
 /** The documents given as files, then the registry's APIs selected (all certified ones when nothing is). */
@@ -201,6 +221,10 @@ export async function runConformance(options: RunOptions): Promise<RunResult> {
   strictIds(options.strict);
   for (const s of suites) strictIds(apiSettings(config, s.api.id).strict);
   const plan = suites.map((s) => ({ api: s.api, cases: selected(s.all, options) }));
+  const client = { ...DEFAULTS, timeoutMs: options.timeoutMs ?? config.timeoutMs ?? DEFAULTS.timeoutMs, maxBodyBytes: config.maxBodyBytes ?? DEFAULTS.maxBodyBytes };
+  // OAuth2: the first token before anything is sent; a refusing token endpoint is AUTH_FAILED (exit 2).
+  const auth = config.auth?.oauth2 ? new TokenSource(config.auth.oauth2, options.env ?? process.env, client) : undefined;
+  if (auth) await auth.authorization();
   const emitter = new RunEmitter();
   if (options.onEvent) emitter.on(options.onEvent);
   const startedAt = new Date().toISOString();
@@ -212,8 +236,7 @@ export async function runConformance(options: RunOptions): Promise<RunResult> {
   const runs: ApiRun[] = [];
   try {
     const base = {
-      emitter, listener, runId: randomBytes(4).toString('hex'),
-      client: { ...DEFAULTS, timeoutMs: options.timeoutMs ?? config.timeoutMs ?? DEFAULTS.timeoutMs, maxBodyBytes: config.maxBodyBytes ?? DEFAULTS.maxBodyBytes },
+      emitter, listener, runId: randomBytes(4).toString('hex'), client, ...(auth ? { auth } : {}),
       eventTimeoutMs: config.eventTimeoutMs ?? 2000, quietMs: config.quietMs ?? 250,
     };
     for (const p of plan) runs.push(await runApi(p.api, p.cases, options, base));
@@ -222,12 +245,15 @@ export async function runConformance(options: RunOptions): Promise<RunResult> {
   }
   const unreachable = runs.length > 0 && runs.every((r) => r.unreachable);
   const apiResults = runs.map((r) => r.result);
+  const incomplete = apiResults.find((a) => a.error);
   const result: RunResult = {
     schemaVersion: 1, tool: { name: 'tmf-ctk', version: toolVersion() }, target,
     ...(options.company ? { company: options.company } : {}), ...(options.product ? { product: options.product } : {}), ...(options.release ? { release: options.release } : {}),
     startedAt, finishedAt: new Date().toISOString(), durationMs: Math.round(performance.now() - t0),
-    apis: apiResults, summary: runSummary(apiResults, unreachable),
-    ...(unreachable ? { error: { code: 'TARGET_UNREACHABLE', message: `${target} cannot be reached: ${apiResults[0]?.cases.find((c) => c.reason)?.reason ?? 'no answer'}` } } : {}),
+    apis: apiResults, summary: runSummary(apiResults, Boolean(incomplete)),
+    configuration: runConfiguration(apis, { config, configFile: options.configFile, headers: options.headers, strict: options.strict }),
+    ...(unreachable ? { error: { code: 'TARGET_UNREACHABLE', message: `${target} cannot be reached: ${runs[0]?.cause || 'no answer'}` } }
+      : incomplete?.error ? { error: { code: incomplete.error.code, message: `${incomplete.id}: ${incomplete.error.message}` } } : {}),
   };
   emitter.emit({ type: 'runEnd', result });
   return result;

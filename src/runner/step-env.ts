@@ -5,7 +5,14 @@ import type { ClientOptions } from './http-client.js';
 import type { Listener } from './listener.js';
 import type { RequestEnv } from './request.js';
 
+/** A bearer token source (OAuth2): the current `Authorization` value, and a new one after a 401. */
+export interface AuthSource {
+  authorization(): Promise<string>;
+  refresh(): Promise<string>;
+}
+
 export interface StepEnv extends RequestEnv {
+  auth?: AuthSource;
   api: ApiModel;
   schemas: SchemaSet;
   client: ClientOptions;

@@ -34,10 +34,20 @@ export function judge(step: Step, ex: Exchange, env: StepEnv, vars: Vars, only?:
 
 export { capture, operationOf, parseBody };
 
+/** Sends with the current bearer token when the target is behind OAuth2; a 401 gets one new token and one retry. */
+async function sendAuthorized(built: ReturnType<typeof buildRequest>, env: StepEnv) {
+  if (!env.auth) return send(built.http, env.client);
+  const withToken = (value: string) => ({ ...built.http, headers: { ...built.http.headers, authorization: value } });
+  built.recorded.headers.authorization = '[redacted]';
+  const out = await send(withToken(await env.auth.authorization()), env.client);
+  if (out.response?.status !== 401) return out;
+  return send(withToken(`Bearer ${await env.auth.refresh()}`), env.client);
+}
+
 async function sendOnce(step: Step, vars: Vars, env: StepEnv): Promise<{ ex: Exchange; transport?: TransportKind; advisory?: string }> {
   const built = buildRequest(step.request!, vars, env);
   const startedAt = new Date().toISOString();
-  const out = await send(built.http, env.client);
+  const out = await sendAuthorized(built, env);
   const ex: Exchange = { step: step.name, request: built.recorded, startedAt,
     ...(out.response ? { response: out.response } : {}), ...(out.error ? { error: out.error } : {}),
     ...(out.redirects.length ? { redirects: out.redirects } : {}) };

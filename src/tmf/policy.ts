@@ -18,7 +18,7 @@ export const LENIENCIES = [
   { id: 'undeclared-status', tmf630: 'statuses TMF630 gives an operation (422 for a refused change…)', document: 'a fixed list of responses per operation',
     lenient: 'a status the case expects passes although the document does not declare it', strict: 'only the declared statuses accepted' },
   { id: 'fields-extra-keys', tmf630: 'selected attributes plus id, href, @type', document: 'fields parameter declared, no rule',
-    lenient: 'id, href and @type may come back beside the selection', strict: 'only the selected attributes and id' },
+    lenient: 'id, href and @type may come back beside the selection', strict: 'same: the cases (N4/N5) allow id, href and @type, and no document forbids them' },
   { id: 'patch-media-type', tmf630: 'application/merge-patch+json (and json-patch+json)', document: 'no PATCH content type declared',
     lenient: 'merge patch sent as application/merge-patch+json; application/json accepted', strict: 'same' },
   { id: 'patch-partial', tmf630: 'PATCH carries any subset of attributes', document: '*_Update schemas list required attributes',

@@ -16,7 +16,7 @@ describe('tmf-ctk selftest (npm start)', () => {
     const out = join(tmp, 'two');
     const r = await runCli(['selftest', '--api', 'TMF663,TMF699', '--out', out, '--company', 'ACME']);
     assert.equal(r.code, 0, r.out + r.err);
-    assert.match(r.out, /^\d+ passed, 0 failed(, \d+ skipped)?$/m);
+    assert.match(r.out, /^\d+ passed, 0 failed(, \d+ (skipped|excluded|not run|not applicable))*$/m);
     assert.match(r.out, new RegExp(`open ${join(out, 'index.html').replace(/[.\\/]/g, '\\$&')}`));
     assert.match(r.out, /verdict: conformant/);
     const result = JSON.parse(readFileSync(join(out, 'results.json'), 'utf8')) as RunResult;

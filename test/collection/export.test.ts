@@ -69,8 +69,8 @@ test('exports are deterministic and apply the config', async () => {
     config: { apis: { TMF663: { skipCases: ['TC_ShoppingCart_N2'], skipFeatures: ['paging'], basePath: '/cart/v4', payloads: { shoppingCart: { minimal: { name: 'vendor cart' } } } } } },
   });
   const note = (id: string) => c.item.find((f) => f.id === id)!.item![0]!.name;
-  assert.equal(note('TC_ShoppingCart_N2'), 'not run in Postman: skipped by the config (skipCases)');
-  assert.equal(note('TC_ShoppingCart_PAGING1'), 'not run in Postman: skipped by the config (feature paging)');
+  assert.equal(note('TC_ShoppingCart_N2'), 'not run in Postman: excluded by the config (skipCases): no reason given in the config');
+  assert.equal(note('TC_ShoppingCart_PAGING1'), 'not run in Postman: excluded by the config (skipFeatures paging): no reason given in the config');
   assert.equal(variable(c, 'baseUrl'), 'http://localhost:8080/cart/v4');
   const body = (c.item[0]!.item![0]!.request as { body: { raw: string } }).body.raw;
   assert.deepEqual(JSON.parse(body), { name: 'vendor cart' });

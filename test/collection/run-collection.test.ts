@@ -31,10 +31,11 @@ test('folders are cases, assertions are checks, and the counts are right', async
   assert.equal(api.version, '1.2.0');
   assert.equal(api.baseUrl, server.url);
   assert.deepEqual(api.cases.map((c) => [c.id, c.status]), [
-    ['TC_Widget_N1', 'pass'], ['TC_Widget_E1', 'fail'], ['ping', 'pass'], ['TC_Widget_N9', 'skip'],
+    // "ping" sends a request but tests nothing: a case that ran no check never passes.
+    ['TC_Widget_N1', 'pass'], ['TC_Widget_E1', 'fail'], ['ping', 'skip'], ['TC_Widget_N9', 'skip'],
   ]);
-  assert.deepEqual(r.summary.cases, { passed: 2, failed: 1, skipped: 1 });
-  assert.deepEqual(r.summary.checks, { passed: 5, failed: 1, skipped: 0 });
+  assert.deepEqual(r.summary.cases, { passed: 1, failed: 1, skipped: 2, notRun: 0, notApplicable: 0, excluded: 0 });
+  assert.deepEqual(r.summary.checks, { passed: 5, failed: 1, skipped: 0, notRun: 0, notApplicable: 0, excluded: 0 });
   assert.equal(r.summary.requests, 4);
   assert.equal(r.summary.verdict, 'not conformant');
   const n1 = api.cases[0]!;
@@ -66,11 +67,12 @@ test('the result renders with the json and junit reporters', async (t) => {
   const outcome = await renderReports(r, ['json', 'junit'], { outDir: dir });
   assert.deepEqual(outcome.errors, []);
   const saved = JSON.parse(await readFile(join(dir, 'results.json'), 'utf8'));
-  assert.deepEqual(saved.summary.cases, { passed: 2, failed: 1, skipped: 1 });
+  assert.deepEqual(saved.summary.cases, { passed: 1, failed: 1, skipped: 2, notRun: 0, notApplicable: 0, excluded: 0 });
   const junit = await readFile(join(dir, 'junit.xml'), 'utf8');
   assert.match(junit, /<testcase [^>]*name="TC_Widget_E1 unknown widget"/);
   assert.match(junit, /<failure message="retrieve unknown id: Error has a message: the TMF Error message: expected undefined to be a string" type="Error has a message">/);
-  assert.match(junit, /<skipped message="not run: newman sent no request of this folder"/);
+  // A mandatory case that ran no check keeps the API from conformant: a JUnit failure, not a skip.
+  assert.match(junit, /<failure message="no check ran: newman sent no request of this folder" type="no-check-ran"/);
 });
 
 test('--header values reach the target and are recorded redacted', async () => {
@@ -97,21 +99,22 @@ test('an exported collection sends ctk.headers from an environment and records t
   assert.doesNotMatch(JSON.stringify(r), /t0ken/);
 });
 
-test('a target that is down yields failed cases and TARGET_UNREACHABLE, not a crash', async () => {
+test('a target that is down yields not-run cases and TARGET_UNREACHABLE, not a crash', async () => {
   const r = await runCollection({ collection, environment, target: 'http://127.0.0.1:1', timeoutMs: 2000 });
   const api = r.apis[0]!;
-  assert.deepEqual(api.cases.map((c) => c.status), ['fail', 'fail', 'fail', 'skip']);
-  assert.match(api.cases[0]!.reason!, /^create: connection refused \(ECONNREFUSED\) by 127\.0\.0\.1:1$/);
+  assert.deepEqual(api.cases.map((c) => c.status), ['not-run', 'not-run', 'not-run', 'skip']);
+  assert.match(api.cases[0]!.reason!, /^not run: the target is unreachable \(create: connection refused \(ECONNREFUSED\) by 127\.0\.0\.1:1\)$/);
   assert.equal(api.cases[0]!.checks[0]!.check, 'response-received');
   assert.equal(r.error?.code, 'TARGET_UNREACHABLE');
   assert.equal(r.summary.verdict, 'error');
+  assert.equal(api.summary.verdict, 'error', 'the API says ERROR like the run');
 });
 
-test('an exported collection against a target that is down: the first case fails, the rest are not run', async () => {
+test('an exported collection against a target that is down: every case is not run, none failed', async () => {
   const r = await runCollection({ collection: await exportApi('TMF699'), target: 'http://127.0.0.1:1' });
   const cases = r.apis[0]!.cases;
-  assert.ok(cases.every((c) => c.status === 'fail'));
-  assert.match(cases[0]!.reason!, /^create: connection refused \(ECONNREFUSED\) by 127\.0\.0\.1:1$/);
+  assert.ok(cases.every((c) => c.status === 'not-run'), 'never reached: not run, not FAIL');
+  assert.match(cases[0]!.reason!, /^not run: the target is unreachable \(create: connection refused \(ECONNREFUSED\) by 127\.0\.0\.1:1\)$/);
   for (const c of cases.slice(1)) assert.equal(c.reason, 'not run: the target is unreachable (connection refused (ECONNREFUSED) by 127.0.0.1:1)');
   assert.equal(r.summary.requests, 1, 'nothing sent after the first refusal');
   assert.equal(r.error?.code, 'TARGET_UNREACHABLE');

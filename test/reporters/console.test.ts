@@ -34,21 +34,21 @@ test('prints "N passed, N failed, N skipped" alone on a line, then one verdict l
   const lines = (await consoleOutput({ color: false })).trimEnd().split('\n');
   assert.deepEqual(lines.slice(-3), [
     '4 passed, 3 failed, 2 skipped',
-    'TMF663 Shopping Cart Management v4.0.0: NOT CONFORMANT (1 of 3 mandatory cases failed; 1 optional failed)',
-    'TMF622 Product Ordering Management v4.0.0: CONFORMANT (2 of 2 mandatory cases passed; 1 optional failed)',
+    'TMF663 Shopping Cart Management v4.0.0: NOT CONFORMANT (1 of 3 applicable mandatory cases failed; 2 passed; 1 optional failed)',
+    'TMF622 Product Ordering Management v4.0.0: CONFORMANT (2 of 2 applicable mandatory cases passed; 1 optional failed)',
   ]);
 });
 
-test('a skipped mandatory case is named in the verdict, not left to look like a failure', () => {
+test('a not applicable mandatory case is named in the verdict, and not counted as applicable', () => {
   const run = sampleRun();
   const api = run.apis[1]!;
-  api.summary.mandatory = { passed: 8, failed: 0, skipped: 1 };
-  assert.match(verdictLine(api), /: CONFORMANT \(8 of 9 mandatory cases passed, 1 skipped/);
+  api.summary.mandatory = { passed: 8, failed: 0, skipped: 0, notRun: 0, notApplicable: 1, excluded: 0 };
+  assert.match(verdictLine(api), /: CONFORMANT \(8 of 8 applicable mandatory cases passed; 1 not applicable/);
 });
 
 test('no skipped part when nothing was skipped', async () => {
   const run = sampleRun();
-  run.summary.cases = { passed: 5, failed: 0, skipped: 0 };
+  run.summary.cases = { passed: 5, failed: 0, skipped: 0, notRun: 0, notApplicable: 0, excluded: 0 };
   const out = captureStream();
   await new ReporterMux(createReporters(['console'], { outDir: '.', stream: out.stream })).end(run);
   assert.match(out.text(), /^5 passed, 0 failed$/m);

@@ -69,7 +69,7 @@ describe('tmf-ctk run: the config names APIs, resources and cases that exist', (
     assert.equal(r.code, 0, r.out + r.err);
     const saved = JSON.parse(await readFile(join(r.out, 'results.json'), 'utf8')) as RunResult;
     const cases = saved.apis[0]!.cases;
-    assert.equal(cases.find((c) => c.id === 'TC_ShoppingCart_NOTIF1')!.status, 'skip');
+    assert.equal(cases.find((c) => c.id === 'TC_ShoppingCart_NOTIF1')!.status, 'excluded');
     const sent = cases.flatMap((c) => c.exchanges).map((x) => x.request.body).filter((b): b is string => typeof b === 'string');
     assert.ok(sent.some((b) => b.includes('vendor cart')), "the vendor's payload was sent");
   });

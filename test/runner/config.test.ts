@@ -61,7 +61,7 @@ describe('tmf-ctk run', () => {
   it('a mandatory failure exits 1; results.json is written; user headers never appear in it', async () => {
     const run = await runCli(['run', '--target', target.url, '--api', 'TMF663', '--out', out, '--reporter', 'json', '--header', 'Authorization: Bearer s3cret', '--header', 'X-Tenant: t1']);
     assert.equal(run.code, 1, run.err);
-    assert.match(run.out, /^11 passed, 2 failed, 2 skipped$/m);
+    assert.match(run.out, /^11 passed, 2 failed, 2 not applicable$/m);
     const text = await readFile(join(out, 'results.json'), 'utf8');
     assert.doesNotMatch(text, /s3cret|t1"/);
     const saved = JSON.parse(text) as RunResult;
@@ -70,14 +70,15 @@ describe('tmf-ctk run', () => {
     assert.equal(saved.apis[0]!.cases[0]!.exchanges[0]!.request.headers.Authorization, '[redacted]');
   });
 
-  it('the config disables checks and skips features; exit 0 when every mandatory case passes', async () => {
+  it('the config disables checks and skips features: exit 3 (conformant with exclusions) when every other mandatory case passes', async () => {
     await writeFile(join(out, 'ok.json'), JSON.stringify({ disableChecks: ['href-resolvable'], apis: { TMF663: { skipFeatures: ['notifications'] } } }));
     const run = await runCli(['run', '--target', target.url, '--api', 'TMF663', '--out', out, '--reporter', 'json', '--config', join(out, 'ok.json')]);
-    assert.equal(run.code, 0, run.out);
+    assert.equal(run.code, 3, run.out);
     const saved = JSON.parse(await readFile(join(out, 'results.json'), 'utf8')) as RunResult;
+    assert.equal(saved.summary.verdict, 'conformant with exclusions');
     const notif = saved.apis[0]!.cases.find((c) => c.id === 'TC_ShoppingCart_NOTIF1')!;
-    assert.equal(notif.status, 'skip');
-    assert.equal(notif.reason, 'skipped by the config (feature notifications)');
+    assert.equal(notif.status, 'excluded');
+    assert.equal(notif.reason, 'excluded by the config (skipFeatures notifications): no reason given in the config');
     assert.ok(saved.apis[0]!.cases.every((c) => c.checks.every((k) => k.check !== 'href-resolvable')));
   });
 

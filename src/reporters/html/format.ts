@@ -8,8 +8,8 @@ import type { CaseStatus, RecordedResponse } from '../../core/results.js';
 export interface StatusView {
   key: CaseStatus;
   /** Words, not only colour: the report must read the same printed in black and white. */
-  label: 'Passed' | 'Failed' | 'Skipped';
-  short: 'PASS' | 'FAIL' | 'SKIP';
+  label: 'Passed' | 'Failed' | 'Skipped' | 'Not run' | 'Not applicable' | 'Excluded';
+  short: 'PASS' | 'FAIL' | 'SKIP' | 'NOT RUN' | 'N/A' | 'EXCLUDED';
   symbol: string;
 }
 
@@ -17,6 +17,9 @@ const STATUSES: Record<CaseStatus, StatusView> = {
   pass: { key: 'pass', label: 'Passed', short: 'PASS', symbol: '✓' },
   fail: { key: 'fail', label: 'Failed', short: 'FAIL', symbol: '✗' },
   skip: { key: 'skip', label: 'Skipped', short: 'SKIP', symbol: '–' },
+  'not-run': { key: 'not-run', label: 'Not run', short: 'NOT RUN', symbol: '!' },
+  'not-applicable': { key: 'not-applicable', label: 'Not applicable', short: 'N/A', symbol: '∅' },
+  excluded: { key: 'excluded', label: 'Excluded', short: 'EXCLUDED', symbol: '⊘' },
 };
 
 /** An unknown status (a hand-edited results.json) shows as failed rather than breaking the page. */

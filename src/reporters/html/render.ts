@@ -11,7 +11,7 @@ import { readFileSync } from 'node:fs';
 import Handlebars from 'handlebars';
 import type { ApiReportView, IndexView } from './view-model.js';
 
-const PARTIALS = ['head', 'certificate', 'case', 'exchange', 'headers', 'body', 'footer'] as const;
+const PARTIALS = ['head', 'certificate', 'case', 'exchange', 'headers', 'body', 'footer', 'counts', 'exclusions', 'configuration'] as const;
 
 interface Assets {
   styles: string;

@@ -3,12 +3,17 @@
  * escape). Every field is present (null when absent) because templates compile in strict mode.
  */
 import type { ApiResult, CaseResult, CheckResult, Counts, Exchange, RunResult } from '../../core/results.js';
+import { totalOf, verdictDetail } from '../../core/verdict.js';
 import type { Identity } from '../identity.js';
-import { fileNamePart, formatDuration, plural, stripIllegalDeep } from '../text.js';
+import { fileNamePart, formatDuration, plural, stripIllegalDeep, versionSuffix } from '../text.js';
 import {
   bodyView, formatDate, headerViews, percent, statusClass, statusView,
   type BodyView, type HeaderView, type StatusClass, type StatusView,
 } from './format.js';
+import { configurationView, type ConfigurationView } from './configuration-view.js';
+import { apiVerdictView, exclusionViews, runVerdictView, type ExclusionView, type VerdictView } from './verdict-view.js';
+
+export type { ExclusionView, VerdictView } from './verdict-view.js';
 
 export interface MetaView {
   company: string;
@@ -19,13 +24,6 @@ export interface MetaView {
   target: string;
   tool: string;
   duration: string;
-}
-
-export interface VerdictView {
-  key: 'conformant' | 'not-conformant' | 'error';
-  label: string;
-  symbol: string;
-  explanation: string;
 }
 
 export interface CountsView extends Counts {
@@ -40,7 +38,9 @@ export interface SummaryView {
   requests: number;
   advisories: number;
   duration: string;
-  /** CSS widths of the passed/failed/skipped bar. */
+  /** The mandatory counts in the one sentence every report uses (src/core/verdict.ts). */
+  detail: string;
+  /** CSS widths of the passed/failed/other bar. */
   bar: { passed: string; failed: string; skipped: string };
 }
 
@@ -106,6 +106,9 @@ export interface ApiReportView {
   meta: MetaView;
   api: { id: string; title: string; version: string; label: string; baseUrl: string; notes: string[] };
   verdict: VerdictView;
+  error: { code: string; message: string } | null;
+  exclusions: ExclusionView[];
+  configuration: ConfigurationView;
   summary: SummaryView;
   cases: CaseView[];
   /** The cases by suite (tmf-ctk's, then each TM Forum kit's), each in review order. */
@@ -119,16 +122,21 @@ export interface IndexView {
   meta: MetaView;
   verdict: VerdictView;
   error: { code: string; message: string } | null;
+  configuration: ConfigurationView;
   /** `2 APIs` */
   apiCount: string;
-  apis: Array<{ fileName: string; id: string; title: string; version: string; verdict: VerdictView; summary: SummaryView }>;
+  apis: Array<{ fileName: string; id: string; title: string; version: string; verdict: VerdictView; summary: SummaryView; exclusions: number }>;
 }
 
 export const INDEX_FILE = 'index.html';
 
-/** `<COMPANY>-<API>-v<version>-HTMLReport.html`, every part made safe for any file system. */
+/**
+ * `<COMPANY>-<API>-v<version>-HTMLReport.html`, every part made safe for any file system; no `-v` part when
+ * the API has no version (a third-party collection).
+ */
 export function htmlReportFileName(company: string | undefined, api: Pick<ApiResult, 'id' | 'version'>): string {
-  return `${fileNamePart(company, 'tmf-ctk')}-${fileNamePart(api.id, 'API')}-v${fileNamePart(api.version, '0')}-HTMLReport.html`;
+  const version = fileNamePart((api.version ?? '').replace(/^v(?=\d)/i, ''), '');
+  return `${fileNamePart(company, 'tmf-ctk')}-${fileNamePart(api.id, 'API')}${version ? `-v${version}` : ''}-HTMLReport.html`;
 }
 
 /** One file name per API; a clash (two versions sanitised alike) gets a numeric suffix. */
@@ -156,33 +164,19 @@ function metaView(result: RunResult, who: Identity): MetaView {
   };
 }
 
-const countsView = (c: Counts): CountsView => ({ ...c, total: c.passed + c.failed + c.skipped });
+/** `?? 0`: a results.json written before a count existed still renders. */
+const countsView = (c: Counts): CountsView => {
+  const full = { ...c, notRun: c.notRun ?? 0, notApplicable: c.notApplicable ?? 0, excluded: c.excluded ?? 0 };
+  return { ...full, total: totalOf(full) };
+};
 
 function summaryView(s: ApiResult['summary'], durationMs: number): SummaryView {
   const cases = countsView(s.cases);
   return {
     cases, mandatory: countsView(s.mandatory), optional: countsView(s.optional), checks: countsView(s.checks),
-    requests: s.requests, advisories: s.advisories, duration: formatDuration(durationMs),
-    bar: { passed: percent(cases.passed, cases.total), failed: percent(cases.failed, cases.total), skipped: percent(cases.skipped, cases.total) },
+    requests: s.requests, advisories: s.advisories, duration: formatDuration(durationMs), detail: verdictDetail(countsView(s.mandatory)),
+    bar: { passed: percent(cases.passed, cases.total), failed: percent(cases.failed + cases.notRun, cases.total), skipped: percent(cases.total - cases.passed - cases.failed - cases.notRun, cases.total) },
   };
-}
-
-function apiVerdict(api: ApiResult): VerdictView {
-  const m = api.summary.mandatory;
-  if (api.summary.conformant) {
-    return { key: 'conformant', label: 'Conformant', symbol: '✓', explanation: `All ${plural(m.passed, 'mandatory case')} passed.` };
-  }
-  const explanation = m.failed > 0
-    ? `${m.failed} of ${plural(m.passed + m.failed + m.skipped, 'mandatory case')} failed.`
-    : 'No mandatory case passed.';
-  return { key: 'not-conformant', label: 'Not conformant', symbol: '✗', explanation };
-}
-
-function runVerdict(result: RunResult): VerdictView {
-  const v = result.summary.verdict;
-  if (v === 'conformant') return { key: 'conformant', label: 'Conformant', symbol: '✓', explanation: 'Every API passed all its mandatory cases.' };
-  if (v === 'error') return { key: 'error', label: 'Error', symbol: '!', explanation: result.error?.message ?? 'The run did not complete.' };
-  return { key: 'not-conformant', label: 'Not conformant', symbol: '✗', explanation: 'At least one mandatory case failed.' };
 }
 
 function exchangeView(x: Exchange, i: number): ExchangeView {
@@ -236,7 +230,7 @@ function suiteSections(cases: readonly CaseView[]): SuiteSectionView[] {
 
 /** Failed cases first (mandatory before optional), then the rest in run order. */
 function reviewOrder(a: CaseView, b: CaseView): number {
-  const rank = (c: CaseView) => (c.status.key === 'fail' ? (c.mandatory ? 0 : 1) : 2);
+  const rank = (c: CaseView) => (c.status.key === 'fail' || c.status.key === 'not-run' ? (c.mandatory ? 0 : 1) : 2);
   return rank(a) - rank(b);
 }
 
@@ -250,12 +244,15 @@ export function apiReportView(result: RunResult, api: ApiResult, who: Identity):
 
 function buildApiView(result: RunResult, api: ApiResult, who: Identity): ApiReportView {
   const cases = api.cases.map(caseView);
-  const label = `${api.id} ${api.title} v${api.version}`;
+  const label = `${api.id} ${api.title}${versionSuffix(api.version)}`;
   return {
     pageTitle: `${label} — conformance report`,
     meta: metaView(result, who),
     api: { id: api.id, title: api.title, version: api.version, label, baseUrl: api.baseUrl, notes: api.notes ?? [] },
-    verdict: apiVerdict(api),
+    verdict: apiVerdictView(api),
+    error: api.error ?? null,
+    exclusions: exclusionViews(api),
+    configuration: configurationView(result, api.id),
     summary: summaryView(api.summary, api.durationMs),
     cases: [...cases].sort(reviewOrder),
     sections: suiteSections(cases),
@@ -268,12 +265,13 @@ export function indexView(result: RunResult, who: Identity, fileNames: readonly 
   return stripIllegalDeep<IndexView>({
     pageTitle: `Conformance reports — ${who.company ?? 'tmf-ctk'}`,
     meta: metaView(result, who),
-    verdict: runVerdict(result),
+    verdict: runVerdictView(result),
     error: result.error ?? null,
+    configuration: configurationView(result),
     apiCount: plural(result.apis.length, 'API'),
     apis: result.apis.map((api, i) => ({
       fileName: fileNames[i]!, id: api.id, title: api.title, version: api.version,
-      verdict: apiVerdict(api), summary: summaryView(api.summary, api.durationMs),
+      verdict: apiVerdictView(api), summary: summaryView(api.summary, api.durationMs), exclusions: exclusionViews(api).length,
     })),
   });
 }

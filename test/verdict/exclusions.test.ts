@@ -1,0 +1,71 @@
+import assert from 'node:assert/strict';
+import { readFile, readdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { createMockServer } from '../../src/composition.js';
+import type { MockServer } from '../../src/mock/server.js';
+import { runCli } from '../helpers/cli.js';
+import { readResults, tempDir, writeConfig } from './helpers.js';
+
+const quick = { eventTimeoutMs: 300, quietMs: 50 };
+
+describe('an excluded mandatory case against a conformant server', () => {
+  let mock: MockServer;
+  let url: string;
+  before(async () => {
+    mock = await createMockServer({ apis: ['TMF663'], clockMs: 50, log: () => undefined });
+    url = await mock.listen();
+  });
+  after(() => mock.close());
+
+  it('is CONFORMANT WITH EXCLUSIONS everywhere, exit 3, the case and the reason in the header', async (t) => {
+    const dir = await tempDir(t);
+    const config = await writeConfig(dir, { ...quick, apis: { TMF663: { skipCases: [{ case: 'TC_ShoppingCart_PATCH1', reason: 'PATCH is not exposed in release 2' }] } } });
+    const out = join(dir, 'out');
+    const run = await runCli(['run', '--target', url, '--api', 'TMF663', '--config', config, '--out', out, '--reporter', 'console,json,junit,html']);
+    assert.equal(run.code, 3, run.out + run.err);
+    assert.match(run.out, /TMF663 .*: CONFORMANT WITH EXCLUSIONS \(7 of 8 applicable mandatory cases passed; 1 excluded by the config/);
+    assert.match(run.out, /excluded: TC_ShoppingCart_PATCH1 by skipCases TC_ShoppingCart_PATCH1: PATCH is not exposed in release 2/);
+    const results = await readResults(out);
+    assert.equal(results.summary.verdict, 'conformant with exclusions');
+    assert.equal(results.apis[0]!.summary.conformant, false);
+    const patch = results.apis[0]!.cases.find((c) => c.id === 'TC_ShoppingCart_PATCH1')!;
+    assert.deepEqual({ status: patch.status, exclusion: patch.exclusion },
+      { status: 'excluded', exclusion: { by: 'skipCases', names: ['TC_ShoppingCart_PATCH1'], reason: 'PATCH is not exposed in release 2' } });
+    assert.match(await readFile(join(out, 'junit.xml'), 'utf8'), /<property name="verdict" value="conformant with exclusions"\/>/);
+    const page = (await readdir(out)).find((f) => f.endsWith('-HTMLReport.html'))!;
+    const html = await readFile(join(out, page), 'utf8');
+    assert.match(html, /data-verdict="conformant-with-exclusions"/);
+    assert.match(html, /<td class="mono">TC_ShoppingCart_PATCH1<\/td><td>Mandatory<\/td><td><span class="mono">skipCases<\/span> TC_ShoppingCart_PATCH1<\/td><td>PATCH is not exposed in release 2<\/td>/);
+    assert.match(await readFile(join(out, 'index.html'), 'utf8'), /data-verdict="conformant-with-exclusions"/);
+  });
+
+  it('exits 1 under --no-exclusions', async (t) => {
+    const dir = await tempDir(t);
+    const config = await writeConfig(dir, { ...quick, apis: { TMF663: { skipCases: ['TC_ShoppingCart_PATCH1'] } } });
+    const run = await runCli(['run', '--target', url, '--api', 'TMF663', '--config', config, '--out', join(dir, 'out'), '--reporter', 'json', '--no-exclusions']);
+    assert.equal(run.code, 1, run.err);
+  });
+
+  it('a disabled check a mandatory case relies on is an exclusion too', async (t) => {
+    const dir = await tempDir(t);
+    const config = await writeConfig(dir, { ...quick, apis: { TMF663: { disableChecks: [{ check: 'fields-selection', reason: 'fields= is not supported' }] } } });
+    const out = join(dir, 'out');
+    const run = await runCli(['run', '--target', url, '--api', 'TMF663', '--config', config, '--out', out, '--reporter', 'json']);
+    assert.equal(run.code, 3, run.err);
+    const n4 = (await readResults(out)).apis[0]!.cases.find((c) => c.id === 'TC_ShoppingCart_N4')!;
+    assert.equal(n4.status, 'excluded');
+    assert.deepEqual(n4.exclusion, { by: 'disableChecks', names: ['fields-selection'], reason: 'fields= is not supported' });
+  });
+
+  it('without exclusions: CONFORMANT, exit 0, not applicable counted apart', async (t) => {
+    const dir = await tempDir(t);
+    const out = join(dir, 'out');
+    const run = await runCli(['run', '--target', url, '--api', 'TMF663', '--config', await writeConfig(dir, quick), '--out', out, '--reporter', 'console,json']);
+    assert.equal(run.code, 0, run.out + run.err);
+    const m = (await readResults(out)).apis[0]!.summary.mandatory;
+    const applicable = m.passed + m.failed + m.skipped + m.excluded + m.notRun;
+    const line = `${m.passed} of ${applicable} applicable mandatory cases passed${m.notApplicable ? `; ${m.notApplicable} not applicable` : ''})`;
+    assert.ok(run.out.includes(`: CONFORMANT (${line}`), run.out);
+  });
+});
