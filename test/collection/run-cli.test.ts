@@ -34,7 +34,7 @@ test('run --collection writes the reports of a newman run and exits 1 on its fai
 test('run --collection refuses native-only options; --environment needs --collection', async (t) => {
   const withApi = await runCli(['run', '--collection', 'x.json', '--api', 'TMF663', '--target', server.url]);
   assert.equal(withApi.code, 2);
-  assert.match(withApi.err, /--api, --all, --config and --strict do not apply/);
+  assert.match(withApi.err, /--api, --all, --spec, --config and --strict do not apply/);
   const envOnly = await runCli(['run', '--environment', 'e.json', '--target', server.url, '--all']);
   assert.equal(envOnly.code, 2);
   const missing = await runCli(['run', '--collection', join(fixtures, 'nope.json'), '--out', await tempDir(t)]);
