@@ -4,7 +4,7 @@
  * cases that took it, in one mandatory case per API. One charset difference is one failure, not one per response.
  */
 import type { CaseResult, CheckResult } from '../core/results.js';
-import { leniency, leniencyOf, type LeniencyId } from '../tmf/policy.js';
+import { DOCUMENT_READING, leniency, leniencyOf, type LeniencyId } from '../tmf/policy.js';
 import { listed } from '../checks/util.js';
 
 /** The id of the case that carries an API's strict-mode failures. */
@@ -12,7 +12,8 @@ export const strictCaseId = (apiId: string) => `TC_${apiId}_STRICT`;
 
 function touched(cases: readonly CaseResult[], id: LeniencyId): string[] {
   const notes = (c: CaseResult) => [...c.advisories, ...c.checks.map((k) => k.advisory ?? '')];
-  return cases.filter((c) => notes(c).some((n) => n.split('; ').some((part) => leniencyOf(part)?.id === id))).map((c) => c.id);
+  const taken = (part: string) => leniencyOf(part)?.id === id && !part.includes(DOCUMENT_READING);
+  return cases.filter((c) => notes(c).some((n) => n.split('; ').some(taken))).map((c) => c.id);
 }
 
 /** The API's strict case (failed when a tightened leniency was taken, passed otherwise); undefined when not strict. */

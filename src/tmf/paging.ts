@@ -2,6 +2,7 @@
  * Paging (TMF630): `offset`/`limit`, `X-Total-Count` and `X-Result-Count`. TMF630 answers a partial page
  * with 206; the v4 documents declare only 200. Both readings are accepted (see policy.ts).
  */
+import { DOCUMENT_READING } from './policy.js';
 import { header } from './media-types.js';
 
 export interface Page<T> {
@@ -47,7 +48,7 @@ export function checkPaging(
   if (t !== undefined && Number.isInteger(t)) {
     const partial = bodyLength < t;
     if (status === 206 && !partial) v.problems.push('206 Partial Content for a complete collection');
-    if (status === 200 && partial) v.advisories.push('partial page answered 200 (as the document declares); TMF630 answers 206 Partial Content');
+    if (status === 200 && partial) v.advisories.push(`partial page answered 200 (${DOCUMENT_READING}); TMF630 answers 206 Partial Content`);
     if (status === 206 && partial) v.advisories.push('partial page answered 206 (TMF630); the document declares only 200');
   }
   return v;

@@ -67,6 +67,12 @@ export function advisoryNote(id: LeniencyId, text: string): string {
   return `[${id}] ${text}`;
 }
 
+/**
+ * Words an advisory carries when the target took the document's reading of a disagreement (a partial page
+ * answered 200): the note is kept for the report, and strict mode does not count it as a leniency taken.
+ */
+export const DOCUMENT_READING = "the document's reading";
+
 /** The reason a strict-mode check fails where the default accepts with `advisoryNote(id, text)`. */
 export function strictReason(id: LeniencyId, text: string): string {
   return `strict: ${advisoryNote(id, text)}`;
