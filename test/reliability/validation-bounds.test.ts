@@ -16,17 +16,19 @@ function timed<T>(fn: () => T): [T, number] {
 }
 
 describe('schema validation of large payloads', () => {
-  it('400k wrong items: invalid, the first error reported, in well under a second', () => {
+  // The bounds guard against the O(N²) error list (minutes for 400k items), not a speed goal: a loaded CI machine
+  // must not fail them. The figures themselves are printed by npm run bench.
+  it('400k wrong items: invalid, the first error reported, in seconds rather than minutes', () => {
     const [r, ms] = timed(() => schemas.validate('ShoppingCart_Create', { cartItem: new Array(400_000).fill(1) }));
     assert.equal(r.valid, false);
     assert.deepEqual(r.errors.map((e) => `${e.pointer} ${e.rule}`), ['/cartItem/0 type']);
-    assert.ok(ms < 1000, `${ms.toFixed(0)} ms`);
+    assert.ok(ms < 15_000, `${ms.toFixed(0)} ms`);
   });
 
-  it('100k valid items: valid, quickly', () => {
+  it('100k valid items: valid, in seconds rather than minutes', () => {
     const [r, ms] = timed(() => schemas.validate('ShoppingCart', { id: 'c', href: '/c', cartItem: Array.from({ length: 100_000 }, (_, i) => ({ id: String(i), quantity: 1 })) }));
     assert.deepEqual(r.errors, []);
-    assert.ok(ms < 2000, `${ms.toFixed(0)} ms`);
+    assert.ok(ms < 15_000, `${ms.toFixed(0)} ms`);
   });
 
   it('below the bound every error is still listed; above it, the same verdict', () => {
