@@ -17,7 +17,7 @@ function timed<T>(fn: () => T): [T, number] {
 
 describe('schema validation of large payloads', () => {
   // The bounds guard against the O(N²) error list (minutes for 400k items), not a speed goal: a loaded CI machine
-  // must not fail them. The figures themselves are printed by npm run bench.
+  // must not fail them.
   it('400k wrong items: invalid, the first error reported, in seconds rather than minutes', () => {
     const [r, ms] = timed(() => schemas.validate('ShoppingCart_Create', { cartItem: new Array(400_000).fill(1) }));
     assert.equal(r.valid, false);
