@@ -22,13 +22,17 @@ const SHELL_BLOCKS = new Set(['sh', 'bash', 'shell', 'console', 'yaml', 'yml']);
 /** Commands shown but run for real elsewhere: the test file that runs each (a prefix of the shown argv). */
 const RUN_ELSEWHERE: ReadonlyArray<[prefix: string, testFile: string]> = [
   ['run --collection', 'test/collection/run-cli.test.ts'],
+  ['run --ctk', 'test/collection/kit-run.test.ts'],
+  ['run --spec', 'test/generate/spec-file.test.ts'],
   ['run', 'test/runner/config.test.ts'],
   ['selftest', 'test/cli/selftest.test.ts'],
+  ['mock --spec', 'test/generate/spec-file.test.ts'],
   ['mock', 'test/mock/cli.test.ts'],
+  ['proxy', 'test/proxy/cli.test.ts'],
   ['export', 'test/collection/export.test.ts'],
   ['report', 'test/reporters/report-command.test.ts'],
   ['validate', 'test/cli/foundation.test.ts'],
-  ['specs fetch', 'test/document/resolve.test.ts'],
+  ['specs fetch', 'test/verdict/cli-edges.test.ts'],
 ];
 /** Read-only or writing only into the working directory, and fast: executed here (in a temp dir), must exit 0. */
 const EXECUTED_HERE = ['apis', 'export', '--version', '--help'];
@@ -156,13 +160,13 @@ describe('docs check: commands shown in README.md and docs/', () => {
     assert.deepEqual(missing, []);
   });
 
-  it('every npm command shown is a script of package.json (or npm ci / install)', () => {
+  it('every npm command shown is a script of package.json (or npm ci / install / pack)', () => {
     const scripts = (JSON.parse(readFileSync(join(projectRoot, 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts;
     const npm = shownCommands('npm');
     assert.ok(npm.some((s) => s.argv[0] === 'start') && npm.some((s) => s.argv[0] === 'test'), 'the README\'s two commands are found');
     for (const s of npm) {
       const [verb, script] = s.argv;
-      if (verb === 'ci' || verb === 'install') continue;
+      if (verb === 'ci' || verb === 'install' || verb === 'pack') continue; // npm's own (pack: test/acceptance/packed-install.test.ts)
       const name = verb === 'run' ? script : verb;
       assert.ok(name && Object.hasOwn(scripts, name), `${s.page}: "${s.line}" names a script`);
     }
