@@ -40,7 +40,7 @@ export function runConfiguration(apis: readonly ApiModel[], o: { config: RunConf
   const headers = redactHeaders(names, new Set(Object.keys(names).map((n) => n.toLowerCase())));
   return {
     tool: { name: 'tmf-ctk', version: toolVersion() },
-    documents: apis.map((a) => ({ api: a.id, title: a.title, version: a.version, file: basename(a.documentPath), sha256: a.documentSha256, published: a.documentSha256 === a.entry.sha256 })),
+    documents: apis.map((a) => ({ api: a.id, title: a.title, version: a.version, file: basename(a.documentPath), sha256: a.documentSha256, published: a.entry.source.url !== '' && a.documentSha256 === a.entry.sha256 })),
     strict: Object.fromEntries(apis.map((a) => [a.id, o.strict ?? apiSettings(o.config, a.id).strict])),
     config: o.configFile ? { file: basename(o.configFile.path), sha256: o.configFile.sha256 } : null,
     headers,
