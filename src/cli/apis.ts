@@ -60,7 +60,7 @@ async function row(entry: ApiEntry, src: SpecSources): Promise<Row> {
 }
 
 function print(r: Row, quirks: 'none' | 'grouped' | 'all', out: (t: string) => void): void {
-  out(`${r.api.padEnd(13)} ${r.title} v${r.version}${r.certified ? '' : r.generic ? ' (generic: generated suite and mock)' : ' (selectable)'}`);
+  out(`${r.api.padEnd(13)} ${r.title} v${r.version}${r.certified ? '' : r.generic ? ' (generic: generated suite and mock)' : r.version.startsWith('4.') ? ' (selectable)' : ' (selectable: generated suite and mock)'}`);
   out(`  base path   ${r.basePath}`);
   if (r.missing) {
     out(`  document    ${r.code === 'SPEC_MISSING' ? 'MISSING' : `REFUSED [${r.code}]`}: ${r.missing}`);
