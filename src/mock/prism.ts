@@ -84,32 +84,46 @@ function ready(child: ChildProcess, timeoutMs: number): Promise<void> {
   });
 }
 
+interface Launched { child: ChildProcess; exited: Promise<void>; stop(): Promise<void> }
+
+function launch(bin: string, host: string, port: number, file: string): Launched {
+  const child = spawn(process.execPath, [bin, 'mock', '-h', host, '-p', String(port), file], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const exited = new Promise<void>((done) => child.once('exit', () => done()));
+  const stop = async () => {
+    if (child.exitCode !== null || child.signalCode !== null) return;
+    child.kill('SIGTERM');
+    const killer = setTimeout(() => child.kill('SIGKILL'), 3000);
+    await exited;
+    clearTimeout(killer);
+  };
+  return { child, exited, stop };
+}
+
 export async function startPrismMock(o: PrismOptions): Promise<PrismMock> {
   const bin = prismBin(); // before anything is created: a missing Prism leaves nothing behind
   const api = loadApi(o.api, { specsDir: o.specsDir, env: o.env });
   const host = o.host ?? '127.0.0.1';
-  const port = o.port ? o.port : await freePort(host);
   const dir = await mkdtemp(join(tmpdir(), 'tmf-ctk-prism-'));
   const file = join(dir, `${api.id}-${api.version}.json`);
   await writeFile(file, JSON.stringify(prismDocument(api)));
-  const child = spawn(process.execPath, [bin, 'mock', '-h', host, '-p', String(port), file], { stdio: ['ignore', 'pipe', 'pipe'] });
-  const exited = new Promise<void>((done) => child.once('exit', () => done()));
-  const cleanup = async () => {
-    if (child.exitCode === null && child.signalCode === null) {
-      child.kill('SIGTERM');
-      const killer = setTimeout(() => child.kill('SIGKILL'), 3000);
-      await exited;
-      clearTimeout(killer);
+  // A free port is found before Prism binds it: another process may take it in between. With port 0, try again.
+  for (let attempt = 1; ; attempt++) {
+    const port = o.port ? o.port : await freePort(host);
+    const p = launch(bin, host, port, file);
+    const cleanup = async () => {
+      await p.stop();
+      await rm(dir, { recursive: true, force: true });
+    };
+    try {
+      await ready(p.child, o.startTimeoutMs ?? 60_000);
+    } catch (e) {
+      await p.stop();
+      if (!o.port && attempt < 3 && /EADDRINUSE/.test((e as Error).message)) continue;
+      await rm(dir, { recursive: true, force: true });
+      throw e;
     }
-    await rm(dir, { recursive: true, force: true });
-  };
-  try {
-    await ready(child, o.startTimeoutMs ?? 60_000);
-  } catch (e) {
-    await cleanup();
-    throw e;
+    const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
+    let closing: Promise<void> | undefined;
+    return { url, api, exited: p.exited, close: () => (closing ??= cleanup()) };
   }
-  const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
-  let closing: Promise<void> | undefined;
-  return { url, api, exited, close: () => (closing ??= cleanup()) };
 }
