@@ -15,6 +15,8 @@ export const ErrorCodes = {
   CONFIG_INVALID: { exitCode: 2, title: 'configuration is invalid' },
   TARGET_UNREACHABLE: { exitCode: 2, title: 'target cannot be reached' },
   REPORT_FAILED: { exitCode: 2, title: 'report could not be written' },
+  STORE_UNAVAILABLE: { exitCode: 2, title: 'the mock\'s database cannot be reached' },
+  STORE_SCHEMA: { exitCode: 2, title: 'the mock\'s database schema is not one this version knows' },
   INTERNAL: { exitCode: 2, title: 'internal error' },
 } as const;
 
