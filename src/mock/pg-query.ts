@@ -24,10 +24,11 @@ function translatable(f: Filter): boolean {
   return (f.op === 'eq' || f.op === 'ne') && f.values.length > 0 && f.values.every((v) => comparesAsTextOnly(v) && !UNSTORABLE.test(v));
 }
 
-/** `$."a"."b" ? (@ == "x" || @ == "y")`: segments are checked by splitPath, operands are JSON string literals. */
+/** `$."a"."b" ? (@.type() == "string" && (@ == "x" || @ == "y"))`: segments are checked by splitPath, operands are JSON string literals. */
 export function jsonPathOf(f: Filter): string {
   const path = f.path.map((seg) => `.${JSON.stringify(seg)}`).join('');
-  return `$${path} ? (${f.values.map((v) => `@ == ${JSON.stringify(v)}`).join(' || ')})`;
+  // The type test stops lax mode unwrapping a nested array at the end of the path, which valuesAt does not.
+  return `$${path} ? (@.type() == "string" && (${f.values.map((v) => `@ == ${JSON.stringify(v)}`).join(' || ')}))`;
 }
 
 export function translateFilters(filters: readonly Filter[], firstParam: number): Translated {

@@ -27,7 +27,7 @@ const FIXTURES: Resource[] = [
   { id: 'b', name: 'beta', status: 'done', total: 10, ok: false, date: '2030-01-02T00:00:00.000Z', relatedParty: [{ id: 'p2' }] },
   { id: 'c', name: 'Gamma "quoted" \\ back', status: 'active', total: '7', date: '2029-12-31T23:00:00-02:00', relatedParty: { id: 'p3' } },
   { id: 'd', name: 'delta', status: 'ACTIVE', total: 5.0, tags: [] },
-  { id: 'e', name: 'épsilon', status: 'pending', nested: { deep: { v: 'x' } } },
+  { id: 'e', name: 'épsilon', status: 'pending', nested: { deep: { v: 'x' } }, tags: [['x']] },
 ];
 
 const QUERIES = [
