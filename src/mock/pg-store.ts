@@ -15,8 +15,12 @@ import { queryInMemory, StoreConflict, type Change, type Outbox, type OutboxEntr
 const CHANNEL = 'tmf_ctk_outbox';
 const MAX_TRIES = 25;
 
-const OUTBOX_INSERT = `INSERT INTO tmf_ctk_outbox (api_id, hub, media_type, event_id, body)
-  SELECT e->>'apiId', e->>'hub', e->>'mediaType', e->>'eventId', e->>'body' FROM jsonb_array_elements($EVENTS::jsonb) e`;
+/** Events are kept only when their hub has a subscription at the time of the write (nobody else could hear them). */
+function outboxInsert(events: string, condition = 'true'): string {
+  return `INSERT INTO tmf_ctk_outbox (api_id, hub, media_type, event_id, body)
+    SELECT e->>'apiId', e->>'hub', e->>'mediaType', e->>'eventId', e->>'body' FROM jsonb_array_elements(${events}::jsonb) WITH ORDINALITY AS x(e, n)
+    WHERE EXISTS (SELECT 1 FROM tmf_ctk_resources s WHERE s.collection = e->>'hub') AND ${condition} ORDER BY n`;
+}
 
 function eventsParam(events: readonly StoredEvent[]): string {
   return JSON.stringify(events.map((e) => ({ apiId: e.apiId, hub: e.hub, mediaType: e.mediaType, eventId: e.body.eventId, body: JSON.stringify(e.body) })));
@@ -141,7 +145,7 @@ export class PgStore implements Store {
 
   async insert(collection: string, resource: Resource, events: readonly StoredEvent[] = []): Promise<void> {
     await this.sql(`WITH r AS (INSERT INTO tmf_ctk_resources (collection, id, body) VALUES ($1, $2, $3) RETURNING 1),
-      o AS (${OUTBOX_INSERT.replace('$EVENTS', '$4')} RETURNING 1)
+      o AS (${outboxInsert('$4')} RETURNING 1)
       SELECT (SELECT count(*) FROM (SELECT pg_notify('${CHANNEL}', '') FROM o LIMIT 1) x) AS notified`,
     [collection, resource.id, JSON.stringify(resource), eventsParam(events)]);
   }
@@ -158,7 +162,7 @@ export class PgStore implements Store {
       ? 'DELETE FROM tmf_ctk_resources WHERE collection = $1 AND id = $2 AND version = $3 RETURNING 1'
       : 'UPDATE tmf_ctk_resources SET body = $5, version = version + 1 WHERE collection = $1 AND id = $2 AND version = $3 RETURNING 1';
     const r = await this.sql<{ n: string }>(`WITH w AS (${change}),
-      o AS (${OUTBOX_INSERT.replace('$EVENTS', '$4')} WHERE EXISTS (SELECT 1 FROM w) RETURNING 1)
+      o AS (${outboxInsert('$4', 'EXISTS (SELECT 1 FROM w)')} RETURNING 1)
       SELECT (SELECT count(*) FROM w) AS n, (SELECT count(*) FROM (SELECT pg_notify('${CHANNEL}', '') FROM o LIMIT 1) x) AS notified`,
     body === null ? [collection, id, version, eventsParam(events)] : [collection, id, version, eventsParam(events), JSON.stringify(body)]);
     return Number(r.rows[0]!.n) > 0;

@@ -143,6 +143,12 @@ describe('PostgreSQL outbox: each event claimed by one taker, again after its le
     await b?.close();
   });
 
+  it('stored with the write only when the hub has a subscription', async () => {
+    await a.insert(C, { id: 'w0' }, [event('TMF663/hub', 0)]);
+    assert.deepEqual(await b.outbox.claim(10, 60_000, ['TMF663']), []);
+    await a.insert('TMF663/hub', { id: 'sub-1', callback: 'http://127.0.0.1:9/cb' });
+  });
+
   it('stored with the write, claimed once across instances, completed, released, or retaken after the lease', async () => {
     await a.insert(C, { id: 'w1' }, [event('TMF663/hub', 1), event('TMF663/hub', 2)]);
     const [x, y] = await Promise.all([a.outbox.claim(10, 60_000, ['TMF663']), b.outbox.claim(10, 60_000, ['TMF663'])]);
