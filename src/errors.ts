@@ -19,6 +19,8 @@ export const ErrorCodes = {
   TARGET_UNREACHABLE: { exitCode: 2, title: 'target cannot be reached' },
   REPORT_FAILED: { exitCode: 2, title: 'report could not be written' },
   UPSTREAM_UNREACHABLE: { exitCode: 2, title: 'proxy upstream cannot be reached' },
+  STORE_UNAVAILABLE: { exitCode: 2, title: 'the mock\'s database cannot be reached' },
+  STORE_SCHEMA: { exitCode: 2, title: 'the mock\'s database schema is not one this version knows' },
   INTERNAL: { exitCode: 2, title: 'internal error' },
 } as const;
 
