@@ -22,6 +22,8 @@ export const ErrorCodes = {
   UPSTREAM_UNREACHABLE: { exitCode: 2, title: 'proxy upstream cannot be reached' },
   AUTH_FAILED: { exitCode: 2, title: 'the token endpoint refused the client credentials' },
   OUTPUT_UNWRITABLE: { exitCode: 2, title: 'the output folder cannot be written' },
+  STORE_UNAVAILABLE: { exitCode: 2, title: 'the mock\'s database cannot be reached' },
+  STORE_SCHEMA: { exitCode: 2, title: 'the mock\'s database schema is not one this version knows' },
   INTERNAL: { exitCode: 2, title: 'internal error' },
 } as const;
 

@@ -31,8 +31,8 @@ function withItemState(order: Resource, state: string): Resource {
 }
 
 /** The clock: acknowledged → inProgress → completed, one step per `clockMs`, unless something else moved the order. */
-function advance(id: string, ctx: MockContext): void {
-  const next = ctx.update('productOrder', id, (o) => {
+async function advance(id: string, ctx: MockContext): Promise<void> {
+  const next = await ctx.update('productOrder', id, (o) => {
     if (o.state === 'acknowledged') return withItemState(o, 'inProgress');
     if (o.state === 'inProgress') return { ...withItemState(o, 'completed'), completionDate: ctx.now() };
     return o;
@@ -48,24 +48,24 @@ const productOrder = compose(orderMachine, {
   withState: ['productOrderItem', 'completionDate', 'cancellationDate', 'cancellationReason'],
   onCreate: (draft, ctx) => ({ ...withItemState(draft, 'acknowledged'), orderDate: ctx.now() }),
   afterCreate: (created, ctx) => startClock(created.id, ctx),
-  onStart: (ctx) => {
-    for (const o of ctx.list('productOrder')) if (o.state === 'acknowledged' || o.state === 'inProgress') startClock(o.id, ctx);
+  onStart: async (ctx) => {
+    for (const o of await ctx.list('productOrder')) if (o.state === 'acknowledged' || o.state === 'inProgress') startClock(o.id, ctx);
   },
 });
 
 const cancelProductOrder = compose({
   stateField: 'state',
-  onCreate(draft, ctx) {
+  async onCreate(draft, ctx) {
     const ref = draft.productOrder as { id?: unknown } | undefined;
-    const order = typeof ref?.id === 'string' ? ctx.get('productOrder', ref.id) : undefined;
+    const order = typeof ref?.id === 'string' ? await ctx.get('productOrder', ref.id) : undefined;
     if (!order) return ctx.fail(400, `productOrder ${String(ref?.id).slice(0, 100)} does not exist`);
     if (!OPEN.includes(String(order.state))) return { ...draft, state: 'terminatedWithError' };
     return { ...draft, state: 'done', effectiveCancellationDate: ctx.now() };
   },
-  afterCreate(created, ctx) {
+  async afterCreate(created, ctx) {
     if (created.state !== 'done') return;
     const orderId = (created.productOrder as { id: string }).id;
-    ctx.update('productOrder', orderId, (o) => ({
+    await ctx.update('productOrder', orderId, (o) => ({
       ...withItemState(o, 'cancelled'),
       cancellationDate: ctx.now(),
       ...(typeof created.cancellationReason === 'string' ? { cancellationReason: created.cancellationReason } : {}),

@@ -1,6 +1,9 @@
+import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { CtkError } from '../errors.js';
+import { isDatabaseUrl } from '../mock/open-store.js';
 import { startPrismMock } from '../mock/prism.js';
+import type { TenantsConfig } from '../mock/tenancy.js';
 import { createMockServer } from '../composition.js';
 import { readSeedFile } from '../mock/seed-file.js';
 import { findEntry, selectEntries } from '../document/registry.js';
@@ -22,7 +25,14 @@ Options:
   --spec FILE          also (or only) serve a TM Forum API document not in the registry (Swagger 2.0 or
                        OpenAPI 3.0), repeatable; its seed data is generated from the document
   --generator-seed N   seed of the data generated for documents without mocks/ folders (default 1)
-  --data FILE          persist in this SQLite file (created if missing); default in memory
+  --data FILE|URL      persist in this SQLite file (created if missing), or in PostgreSQL
+                       (postgres://USER@HOST:PORT/DB): instances given the same URL are one sandbox;
+                       default in memory
+  --tenants FILE       one sandbox per tenant, chosen by bearer token: {"tenants": {"alpha":
+                       {"tokens": ["…", "sha256:<hex>"]}}}; requests without a valid token are 401
+  --tenant-header H    one sandbox per value of header H (e.g. X-Partner-Id); trusted networks only
+  --allow-reset        serve POST /__tmf-ctk/reset: the caller's sandbox back to its seed data
+  --outbox-lease MS    PostgreSQL: how long an instance owns an event it delivers before another may
   --no-seed            start empty (default: seed data from mocks/<API>/seed.json)
   --seed FILE          serve the resources of a seed file (recorded by tmf-ctk proxy) instead
   --latency MS         delay every API request by MS milliseconds
@@ -42,11 +52,27 @@ const OPTIONS = {
   port: { type: 'string' }, host: { type: 'string' }, api: { type: 'string', multiple: true }, all: { type: 'boolean' }, spec: { type: 'string', multiple: true }, 'generator-seed': { type: 'string' },
   data: { type: 'string' }, 'no-seed': { type: 'boolean' }, seed: { type: 'string' }, latency: { type: 'string' }, 'fault-rate': { type: 'string' },
   'allow-callback': { type: 'string', multiple: true }, 'paging-status': { type: 'string' }, 'clock-ms': { type: 'string' },
-  specs: { type: 'string' }, engine: { type: 'string' }, log: { type: 'boolean', short: 'v' },
+  specs: { type: 'string' }, engine: { type: 'string' }, tenants: { type: 'string' }, 'tenant-header': { type: 'string' },
+  'allow-reset': { type: 'boolean' }, 'outbox-lease': { type: 'string' }, log: { type: 'boolean', short: 'v' },
 } as const;
 
 /** Options of the native engine only: Prism has no store, clock, faults or hub policy. */
-const NATIVE_ONLY = ['data', 'no-seed', 'seed', 'latency', 'fault-rate', 'allow-callback', 'paging-status', 'clock-ms', 'log'] as const;
+const NATIVE_ONLY = ['data', 'no-seed', 'seed', 'latency', 'fault-rate', 'allow-callback', 'paging-status', 'clock-ms', 'tenants', 'tenant-header', 'allow-reset', 'outbox-lease', 'log'] as const;
+
+/** The tenants file; its content is never echoed (it holds tokens), only where it fails. */
+function readTenants(file: string): TenantsConfig {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (cause) {
+    throw new CtkError('INPUT_READ', `cannot read the tenants file ${file}: ${(cause as NodeJS.ErrnoException).code ?? 'error'}`, { cause });
+  }
+  try {
+    return JSON.parse(text) as TenantsConfig;
+  } catch {
+    throw new CtkError('CONFIG_INVALID', `the tenants file ${file} is not valid JSON`, { hint: 'expected {"tenants": {"alpha": {"tokens": ["…"]}}}' });
+  }
+}
 
 /** Resolves when SIGINT or SIGTERM arrives (or `stop` is called by an embedding test). */
 function untilSignal(): Promise<string> {
@@ -100,7 +126,12 @@ export const command: Command = {
     const server = createMockServer({
       ...(seeds ? { recordedSeeds: seeds } : {}),
       apis: [...documents, ...entries.map((e) => `${e.id}@${e.version}`)], specsDir, generatorSeed: generatorSeedOption(values['generator-seed']), env: io.env, host, port,
-      dataFile: values.data ? resolve(io.cwd, values.data) : undefined,
+      dataFile: values.data ? (isDatabaseUrl(values.data) ? values.data : resolve(io.cwd, values.data)) : undefined,
+      tenants: values.tenants ? readTenants(resolve(io.cwd, values.tenants)) : undefined,
+      tenantsSource: values.tenants,
+      tenantHeader: values['tenant-header'],
+      allowReset: values['allow-reset'] === true,
+      outboxLeaseMs: values['outbox-lease'] === undefined ? undefined : numberOption('outbox-lease', values['outbox-lease'], 30_000, { min: 100, max: 3_600_000 }),
       seed: !values['no-seed'],
       latencyMs: numberOption('latency', values.latency, 0, { max: 600_000, what: 'a number of milliseconds' }),
       faultRate: numberOption('fault-rate', values['fault-rate'], 0, { max: 1, what: 'a fraction of requests' }),

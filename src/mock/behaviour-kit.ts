@@ -14,12 +14,15 @@ export interface MockContext {
   newId(): string;
   /** Milliseconds per automatic state step (`--clock-ms`); 0 means states never move by themselves. */
   readonly clockMs: number;
-  get(resource: string, id: string): Resource | undefined;
-  list(resource: string): readonly Resource[];
-  /** Replaces a stored resource with `change(current)`; events follow from the difference. Undefined if it is gone. */
-  update(resource: string, id: string, change: (current: Resource) => Resource): Resource | undefined;
+  get(resource: string, id: string): Promise<Resource | undefined>;
+  list(resource: string): Promise<readonly Resource[]>;
+  /**
+   * Replaces a stored resource with `change(current)`, serialised against other updates of it (any
+   * instance); events follow from the difference. Undefined if it is gone.
+   */
+  update(resource: string, id: string, change: (current: Resource) => Resource): Promise<Resource | undefined>;
   /** Runs `task` later, with a fresh context, on a timer the server owns (cleared when it closes). */
-  schedule(ms: number, task: (ctx: MockContext) => void): void;
+  schedule(ms: number, task: (ctx: MockContext) => void | Promise<void>): void;
   /** Refuses the request with a TMF Error (400 invalid, 404 missing, 409 conflict). */
   fail(status: 400 | 404 | 409, message: string): never;
 }
@@ -33,13 +36,16 @@ export interface ResourceBehaviour {
    */
   withState?: string[];
   /** Completes a new resource (server-set dates, states, computed values) before it is validated and stored. */
-  onCreate?(draft: Resource, ctx: MockContext): Resource;
-  /** Completes or refuses a patched resource before it is validated and stored. */
-  onPatch?(before: Resource, after: Resource, ctx: MockContext): Resource;
+  onCreate?(draft: Resource, ctx: MockContext): Resource | Promise<Resource>;
+  /**
+   * Completes or refuses a patched resource before it is validated and stored. It runs while the
+   * resource is locked: read other resources through ctx if needed, but do not update this one.
+   */
+  onPatch?(before: Resource, after: Resource, ctx: MockContext): Resource | Promise<Resource>;
   /** After a create was stored and notified: side effects on other resources, clocks. */
-  afterCreate?(created: Resource, ctx: MockContext): void;
-  /** When the server starts: resume clocks of stored resources (after a restart with --data). */
-  onStart?(ctx: MockContext): void;
+  afterCreate?(created: Resource, ctx: MockContext): void | Promise<void>;
+  /** When the server starts (and for each tenant): resume clocks of stored resources (after a restart with --data). */
+  onStart?(ctx: MockContext): void | Promise<void>;
 }
 
 export interface ApiBehaviour {
@@ -120,10 +126,22 @@ export function compose(...parts: ResourceBehaviour[]): ResourceBehaviour {
   const patches = parts.flatMap((p) => (p.onPatch ? [p.onPatch] : []));
   const afters = parts.flatMap((p) => (p.afterCreate ? [p.afterCreate] : []));
   const starts = parts.flatMap((p) => (p.onStart ? [p.onStart] : []));
-  if (creates.length) out.onCreate = (draft, ctx) => creates.reduce((r, f) => f(r, ctx), draft);
-  if (patches.length) out.onPatch = (before, after, ctx) => patches.reduce((r, f) => f(before, r, ctx), after);
-  if (afters.length) out.afterCreate = (created, ctx) => afters.forEach((f) => f(created, ctx));
-  if (starts.length) out.onStart = (ctx) => starts.forEach((f) => f(ctx));
+  if (creates.length) {
+    out.onCreate = async (draft, ctx) => {
+      let r = draft;
+      for (const f of creates) r = await f(r, ctx);
+      return r;
+    };
+  }
+  if (patches.length) {
+    out.onPatch = async (before, after, ctx) => {
+      let r = after;
+      for (const f of patches) r = await f(before, r, ctx);
+      return r;
+    };
+  }
+  if (afters.length) out.afterCreate = async (created, ctx) => { for (const f of afters) await f(created, ctx); };
+  if (starts.length) out.onStart = async (ctx) => { for (const f of starts) await f(ctx); };
   return out;
 }
 

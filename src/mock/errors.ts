@@ -4,6 +4,7 @@ import type { Duplex } from 'node:stream';
 import { PatchError } from '../tmf/patch.js';
 import { QueryError } from '../tmf/query.js';
 import { tmfError } from '../tmf/errors.js';
+import { StoreConflict } from './store.js';
 
 /**
  * Every error the mock answers is a TMF Error body. The `code` is stable (tests and clients match
@@ -17,6 +18,7 @@ export const MockErrorCodes = {
   BAD_URL: 400,
   NOT_PATCHABLE: 400,
   CALLBACK_REFUSED: 400,
+  UNAUTHORIZED: 401,
   NOT_FOUND: 404,
   METHOD_NOT_ALLOWED: 405,
   CONFLICT: 409,
@@ -69,6 +71,7 @@ export function toHttpError(err: unknown): MockHttpError {
   if (err instanceof MockHttpError) return err;
   if (err instanceof QueryError) return new MockHttpError('INVALID_QUERY', err.message);
   if (err instanceof PatchError) return new MockHttpError('INVALID_BODY', err.message);
+  if (err instanceof StoreConflict) return new MockHttpError('CONFLICT', err.message);
   const fe = err as FastifyError;
   const mapped = fe && typeof fe === 'object' ? fromFastify(fe) : undefined;
   if (mapped) return mapped;

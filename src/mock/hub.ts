@@ -1,12 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { isIP } from 'node:net';
-import type { ApiModel, EventModel } from '../document/model.js';
+import type { ApiModel } from '../document/model.js';
 import { isSafeRegex, matchesFilters } from '../tmf/filter.js';
 import { parseCollectionQuery, QueryError, type Filter } from '../tmf/query.js';
 import { FilterTimeout, filterWithin } from './bounded-filter.js';
 import { MockHttpError } from './errors.js';
-import { buildEvent, type Notifier } from './notifier.js';
-import type { Resource, Store } from './store.js';
+import type { Notifier } from './notifier.js';
+import type { Resource, Store, StoredEvent } from './store.js';
 
 /**
  * Hub subscriptions (TMF630 `POST /hub`, `DELETE /hub/{id}`) and their matching. Callbacks may only
@@ -69,13 +69,15 @@ export class Hub {
   private readonly disabled = new Set<string>();
   /** Where the regex queries start on the next event, so a slow one that stays under budget does not always go first. */
   private turn = 0;
-  readonly collection: string;
 
-  constructor(private readonly api: ApiModel, private readonly store: Store, private readonly notifier: Notifier, private readonly allowed: readonly string[]) {
-    this.collection = `${api.id}/hub`;
+  constructor(private readonly api: ApiModel, private readonly store: Store, private readonly notifier: Notifier, private readonly allowed: readonly string[]) {}
+
+  /** The subscriptions of this API in a tenant's space (`scope` is '' without tenants). */
+  collectionFor(scope: string): string {
+    return `${scope}${this.api.id}/hub`;
   }
 
-  register(body: Record<string, unknown>): Subscription {
+  async register(scope: string, body: Record<string, unknown>): Promise<Subscription> {
     const problem = callbackProblem(body.callback, this.allowed);
     if (problem) throw new MockHttpError('CALLBACK_REFUSED', problem);
     if (body.query !== undefined && body.query !== null && typeof body.query !== 'string') {
@@ -93,43 +95,55 @@ export class Hub {
     if (unsafe !== undefined) {
       throw new MockHttpError('INVALID_BODY', `query: "${unsafe.slice(0, 100)}" is not a usable regular expression (invalid syntax, over 200 characters, or a nested quantifier such as (a+)+)`);
     }
-    if (this.store.count(this.collection) >= MAX_SUBSCRIPTIONS) {
+    const collection = this.collectionFor(scope);
+    if (await this.store.count(collection) >= MAX_SUBSCRIPTIONS) {
       throw new MockHttpError('CONFLICT', `${this.api.id} already has ${MAX_SUBSCRIPTIONS} subscriptions, the most one API takes: DELETE ${this.api.basePath}/hub/{id} the ones no longer used`);
     }
     // v5 subscriptions carry `@type` (Hub_FVO extends Extensible); the answer (Hub) requires it back.
     const type = typeof body['@type'] === 'string' ? { '@type': body['@type'].slice(0, 100) } : {};
     const sub: Subscription = { id: randomUUID(), callback: body.callback as string, ...(query !== undefined ? { query } : {}), ...type };
-    this.store.put(this.collection, sub);
+    await this.store.insert(collection, sub);
     return sub;
   }
 
-  unregister(id: string): void {
-    if (!this.store.delete(this.collection, id)) throw new MockHttpError('NOT_FOUND', `no subscription ${id.slice(0, 100)}`);
+  async unregister(scope: string, id: string): Promise<void> {
+    if (!(await this.store.delete(this.collectionFor(scope), id))) throw new MockHttpError('NOT_FOUND', `no subscription ${id.slice(0, 100)}`);
     this.filterCache.delete(id);
     this.disabled.delete(id);
   }
 
-  isActive(id: string): boolean {
-    return this.store.get(this.collection, id) !== undefined;
+  async isActive(hub: string, id: string): Promise<boolean> {
+    return (await this.store.get(hub, id)) !== undefined;
   }
 
   /**
-   * Builds the event and queues one delivery per matching subscription. Queries without a regex cost
+   * Queues one delivery of a stored event per matching subscription of its hub collection; resolves
+   * once they are queued, to `done`, which resolves when every one is over (delivered, failed or
+   * unsubscribed). Queries without a regex cost
    * next to nothing and run first; regex queries then share PUBLISH_BUDGET_MS, starting one further
    * each event. The query that runs out of its slice is disabled (a runaway pattern costs one event,
    * once); those not reached miss this event.
    */
-  publish(ev: EventModel, resource: Record<string, unknown>): Record<string, unknown> {
-    const event = buildEvent(ev, resource);
-    const subs = this.store.list(this.collection) as readonly Subscription[];
-    if (subs.length === 0) return event;
-    const body = JSON.stringify(event);
+  async fanOut(stored: StoredEvent): Promise<{ done: Promise<unknown> }> {
+    const subs = (await this.store.list(stored.hub)) as readonly Subscription[];
+    const matching = this.matching(subs, stored.body);
+    if (matching.length === 0) return { done: Promise.resolve() };
+    const body = JSON.stringify(stored.body);
+    return {
+      done: Promise.all(matching.map((sub) => new Promise<void>((settled) => {
+        this.notifier.enqueue({ hub: stored.hub, subscriptionId: sub.id, callback: sub.callback, body, mediaType: stored.mediaType, settled });
+      }))),
+    };
+  }
+
+  private matching(subs: readonly Subscription[], event: Record<string, unknown>): Subscription[] {
+    const out: Subscription[] = [];
     const bounded: Subscription[] = [];
     for (const sub of subs) {
       if (this.disabled.has(sub.id)) continue;
       const filters = this.filters(sub);
       if (hasRegex(filters)) bounded.push(sub);
-      else if (matchesFilters(event, filters)) this.deliver(sub, body);
+      else if (matchesFilters(event, filters)) out.push(sub);
     }
     const deadline = performance.now() + PUBLISH_BUDGET_MS;
     const start = bounded.length > 0 ? this.turn++ % bounded.length : 0;
@@ -138,17 +152,13 @@ export class Hub {
       const left = Math.floor(deadline - performance.now());
       if (left < MIN_SLICE_MS) break;
       try {
-        if (filterWithin([event], this.filters(sub), left).length > 0) this.deliver(sub, body);
+        if (filterWithin([event], this.filters(sub), left).length > 0) out.push(sub);
       } catch (e) {
         if (!(e instanceof FilterTimeout)) throw e;
         this.disabled.add(sub.id);
       }
     }
-    return event;
-  }
-
-  private deliver(sub: Subscription, body: string): void {
-    this.notifier.enqueue({ subscriptionId: sub.id, callback: sub.callback, body, mediaType: this.api.mediaType });
+    return out;
   }
 
   private filters(sub: Subscription): Filter[] {

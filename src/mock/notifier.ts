@@ -38,15 +38,19 @@ export interface DeliveryStats {
 }
 
 export interface Delivery {
+  /** The hub collection the subscription lives in (tenant-scoped). */
+  hub: string;
   subscriptionId: string;
   callback: string;
   body: string;
   mediaType: string;
   attempt: number;
+  /** Called once the delivery is over: delivered, failed, dropped, unsubscribed or closed. */
+  settled?: () => void;
 }
 
 /** The event body: `eventId`, `eventTime`, `eventType`, and the resource under the envelope key the document declares. */
-export function buildEvent(ev: EventModel, resource: Record<string, unknown>, now = new Date()): Record<string, unknown> {
+export function buildEvent(ev: EventModel, resource: Record<string, unknown>, now = new Date()): Record<string, unknown> & { eventId: string } {
   return {
     eventId: randomUUID(),
     eventTime: now.toISOString(),
@@ -66,8 +70,8 @@ export class Notifier {
   private inFlight = 0;
   private closed = false;
 
-  /** `isActive(id)`: is the subscription still registered? Checked before every attempt. */
-  constructor(private readonly isActive: (subscriptionId: string) => boolean, opts: DeliveryOptions = {}) {
+  /** `isActive(d)`: is the subscription still registered? Checked before every attempt. */
+  constructor(private readonly isActive: (d: Delivery) => Promise<boolean>, opts: DeliveryOptions = {}) {
     this.opts = { timeoutMs: 5000, retries: 3, backoffMs: 250, concurrency: 16, maxQueue: 10_000, onFailure: () => undefined, ...opts };
   }
 
@@ -75,7 +79,7 @@ export class Notifier {
     if (this.closed) return;
     if (this.queue.length >= this.opts.maxQueue) {
       this.counts.dropped++;
-      return;
+      return d.settled?.();
     }
     this.queue.push({ ...d, attempt: 0 });
     this.pump();
@@ -98,6 +102,7 @@ export class Notifier {
     this.timers.clear();
     this.queue.length = 0;
     this.settle();
+    // Unfinished deliveries are not settled: a store's outbox leaves their events for another instance.
   }
 
   private isIdle(): boolean {
@@ -112,7 +117,6 @@ export class Notifier {
   private pump(): void {
     while (!this.closed && this.inFlight < this.opts.concurrency && this.queue.length > 0) {
       const d = this.queue.shift()!;
-      if (!this.isActive(d.subscriptionId)) continue; // unsubscribed while waiting: stop
       this.inFlight++;
       void this.attempt(d).finally(() => {
         this.inFlight--;
@@ -124,6 +128,8 @@ export class Notifier {
   }
 
   private async attempt(d: Delivery): Promise<void> {
+    if (!(await this.isActive(d).catch(() => true))) return d.settled?.(); // unsubscribed while waiting: stop
+    if (this.closed) return;
     let retry: boolean;
     let why: string;
     try {
@@ -137,7 +143,7 @@ export class Notifier {
       await res.body?.cancel().catch(() => undefined);
       if (res.status >= 200 && res.status < 300) {
         this.counts.delivered++;
-        return;
+        return d.settled?.();
       }
       retry = res.status === 429 || res.status >= 500;
       why = `status ${res.status}`;
@@ -150,7 +156,7 @@ export class Notifier {
     if (!retry || d.attempt >= this.opts.retries) {
       this.counts.failed++;
       this.opts.onFailure(`${what}; given up after ${d.attempt + 1} attempt${d.attempt === 0 ? '' : 's'}`);
-      return;
+      return d.settled?.();
     }
     this.opts.onFailure(`${what}; retry ${d.attempt + 1} of ${this.opts.retries} in ${this.opts.backoffMs * 2 ** d.attempt} ms`);
     this.counts.retried++;

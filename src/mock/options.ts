@@ -3,6 +3,7 @@ import type { ApiModel } from '../document/model.js';
 import type { MockContentTable } from './behaviour-kit.js';
 import type { DeliveryOptions } from './notifier.js';
 import type { Store } from './store.js';
+import type { TenantsConfig } from './tenancy.js';
 
 /** What `createMockServer` accepts; every field has a default that suits `tmf-ctk mock`. */
 export interface MockServerOptions {
@@ -15,7 +16,10 @@ export interface MockServerOptions {
   host?: string;
   /** Default 0: a free port, returned by listen(). */
   port?: number;
-  /** Persist in this SQLite file (created if missing); default in memory. */
+  /**
+   * Persist in this SQLite file (created if missing), or in PostgreSQL (`postgres://USER@HOST:PORT/DB`,
+   * shared by every instance given the same URL); default in memory.
+   */
   dataFile?: string;
   /** A store of your own (overrides dataFile). */
   store?: Store;
@@ -45,6 +49,16 @@ export interface MockServerOptions {
   log?: (line: string) => void;
   /** Also one access-log line per request and one per failed notification attempt, through `log` (`--log`). */
   accessLog?: boolean;
+  /** Bearer tokens per tenant (`--tenants FILE`): each tenant is its own sandbox. */
+  tenants?: TenantsConfig;
+  /** Where `tenants` came from, for errors (`tenants.json`). */
+  tenantsSource?: string;
+  /** The tenant is named by this request header (`--tenant-header`), for trusted networks only. */
+  tenantHeader?: string;
+  /** Serve `POST /__tmf-ctk/reset` (a tenant's space back to its seed data). */
+  allowReset?: boolean;
+  /** PostgreSQL: how long an instance owns an event it delivers before another may (default from `delivery`). */
+  outboxLeaseMs?: number;
   /** Every event the mock builds, delivered or not (tests, embedding). */
   onEvent?: (apiId: string, event: Record<string, unknown>) => void;
 }

@@ -4,11 +4,10 @@ import type { FastifyInstance, FastifyReply, FastifyRequest, RouteHandlerMethod 
 import type { ApiModel, Operation } from '../document/model.js';
 import { flatten } from '../document/schema-walk.js';
 import { selectFields } from '../tmf/fields.js';
-import { pageOf, pagingHeaders } from '../tmf/paging.js';
-import { parseCollectionQuery, type Filter } from '../tmf/query.js';
-import { sortResources } from '../tmf/sort.js';
+import { pagingHeaders } from '../tmf/paging.js';
+import { parseCollectionQuery } from '../tmf/query.js';
 import { requireObject, requirePatchFlavour, requirePlainJson } from './body.js';
-import { filterWithin, FilterTimeout } from './bounded-filter.js';
+import { FilterTimeout } from './bounded-filter.js';
 import { assertValid, type ApiRuntime, type MockEngine, type ResourceRuntime } from './engine.js';
 import { MockHttpError } from './errors.js';
 import type { Store } from './store.js';
@@ -29,13 +28,15 @@ export interface RouteDeps {
   store: Store;
   pagingStatus: 200 | 206;
   origin: (req: FastifyRequest) => string;
+  /** The tenant's prefix of collection names ('' without tenants), set by the tenant hook. */
+  scopeOf: (req: FastifyRequest) => string;
   /** Events POSTed to the listener paths of the document (bounded, newest last). */
   received: ReceivedEvent[];
 }
 
 const MAX_RECEIVED = 1000;
 
-type Handler = (req: FastifyRequest, reply: FastifyReply) => FastifyReply;
+type Handler = (req: FastifyRequest, reply: FastifyReply) => Promise<FastifyReply>;
 
 function send(reply: FastifyReply, mediaType: string, status: number, text: string): FastifyReply {
   return reply.code(status).header('content-type', mediaType).send(text);
@@ -50,12 +51,10 @@ function hasContentType(req: FastifyRequest): boolean {
   return req.headers['content-type'] !== undefined;
 }
 
-/** A client's regex filter may backtrack for hours: 400 once it has run this long. */
-const FILTER_BUDGET_MS = 250;
-
-function matchingWithin<T>(all: readonly T[], filters: Filter[], view: (item: T) => unknown): readonly T[] {
+/** A client's regex filter may backtrack for hours: the store stops it (bounded-filter.ts), this is the 400. */
+async function withinBudget<T>(query: Promise<T>): Promise<T> {
   try {
-    return filterWithin(all, filters, FILTER_BUDGET_MS, view);
+    return await query;
   } catch (e) {
     if (e instanceof FilterTimeout) throw new MockHttpError('INVALID_QUERY', e.message);
     throw e;
@@ -64,29 +63,31 @@ function matchingWithin<T>(all: readonly T[], filters: Filter[], view: (item: T)
 
 function listHandler(res: ResourceRuntime, deps: RouteDeps): Handler {
   const mediaType = res.owner.api.mediaType;
-  return (req, reply) => {
-    const all = deps.store.list(res.collection);
+  return async (req, reply) => {
+    const collection = deps.scopeOf(req) + res.collection;
     const origin = deps.origin(req);
     if (req.url.indexOf('?') === -1) {
+      const all = await deps.store.list(collection);
       reply.header('X-Total-Count', String(all.length)).header('X-Result-Count', String(all.length));
       return send(reply, mediaType, 200, res.representer.listText(all, origin));
     }
     const q = parseCollectionQuery(req.query as Record<string, string | string[]>);
-    const matching = matchingWithin(all, q.filters, (r) => res.representer.represent(r, origin));
-    const page = pageOf(sortResources(matching, q.sort), q.offset, q.limit, deps.pagingStatus);
+    // `href` is computed on the way out: a filter on it is matched against the resource as this client sees it.
+    const page = await withinBudget(deps.store.query(collection, { ...q, view: (r) => res.representer.represent(r, origin) }));
+    const status = page.items.length < page.total ? deps.pagingStatus : 200;
     reply.headers(pagingHeaders(page.total, page.items.length));
     const fields = q.fields;
     const text = fields
       ? JSON.stringify(page.items.map((r) => selectFields(res.representer.represent(r, origin), fields)))
       : res.representer.listText(page.items, origin);
-    return send(reply, mediaType, page.status, text);
+    return send(reply, mediaType, status, text);
   };
 }
 
 function retrieveHandler(res: ResourceRuntime, deps: RouteDeps): Handler {
   const mediaType = res.owner.api.mediaType;
-  return (req, reply) => {
-    const r = deps.engine.get(res, idOf(req));
+  return async (req, reply) => {
+    const r = await deps.engine.get(res, deps.scopeOf(req), idOf(req));
     const origin = deps.origin(req);
     const raw = req.url.indexOf('?') === -1 ? undefined : (req.query as Record<string, string | string[]>).fields;
     if (raw === undefined) return send(reply, mediaType, 200, res.representer.text(r, origin));
@@ -98,10 +99,10 @@ function retrieveHandler(res: ResourceRuntime, deps: RouteDeps): Handler {
 
 function createHandler(res: ResourceRuntime, deps: RouteDeps): Handler {
   const mediaType = res.owner.api.mediaType;
-  return (req, reply) => {
+  return async (req, reply) => {
     if (hasContentType(req)) requirePlainJson(req);
     const origin = deps.origin(req);
-    const created = deps.engine.create(res, req.body, origin);
+    const created = await deps.engine.create(res, deps.scopeOf(req), req.body, origin);
     reply.header('location', res.representer.href(origin, created.id));
     return send(reply, mediaType, 201, res.representer.text(created, origin));
   };
@@ -109,18 +110,18 @@ function createHandler(res: ResourceRuntime, deps: RouteDeps): Handler {
 
 function patchHandler(res: ResourceRuntime, deps: RouteDeps): Handler {
   const mediaType = res.owner.api.mediaType;
-  return (req, reply) => {
+  return async (req, reply) => {
     if (req.body === undefined && !hasContentType(req)) throw new MockHttpError('INVALID_BODY', `PATCH ${res.model.name} needs a body`);
     const flavour = requirePatchFlavour(req);
     const origin = deps.origin(req);
-    const patched = deps.engine.patch(res, idOf(req), flavour, req.body, origin);
+    const patched = await deps.engine.patch(res, deps.scopeOf(req), idOf(req), flavour, req.body, origin);
     return send(reply, mediaType, 200, res.representer.text(patched, origin));
   };
 }
 
 function deleteHandler(res: ResourceRuntime, deps: RouteDeps): Handler {
-  return (req, reply) => {
-    deps.engine.remove(res, idOf(req), deps.origin(req));
+  return async (req, reply) => {
+    await deps.engine.remove(res, deps.scopeOf(req), idOf(req), deps.origin(req));
     return reply.code(204).send();
   };
 }
@@ -128,16 +129,16 @@ function deleteHandler(res: ResourceRuntime, deps: RouteDeps): Handler {
 function hubHandlers(rt: ApiRuntime, deps: RouteDeps, op: Operation): Handler | undefined {
   const mediaType = rt.api.mediaType;
   if (op.kind === 'hubUnregister') {
-    return (req, reply) => {
-      rt.hub.unregister(idOf(req));
+    return async (req, reply) => {
+      await rt.hub.unregister(deps.scopeOf(req), idOf(req));
       return reply.code(204).send();
     };
   }
-  return (req, reply) => {
+  return async (req, reply) => {
     if (hasContentType(req)) requirePlainJson(req);
     const body = requireObject(req.body, 'POST hub');
     if (op.requestSchemaName) assertValid(rt.schemas, op.requestSchemaName, body, 'subscription');
-    const sub = rt.hub.register(body);
+    const sub = await rt.hub.register(deps.scopeOf(req), body);
     reply.header('location', `${deps.origin(req)}${rt.api.basePath}/hub/${sub.id}`);
     return send(reply, mediaType, 201, JSON.stringify(typed(rt.api, op.responses['201']?.schemaName, sub)));
   };
@@ -151,7 +152,7 @@ function typed<T extends object>(api: ApiModel, schemaName: string | undefined, 
 
 /** The document's listener paths: the mock can be the target of notifications too (e.g. from another mock). */
 function listenerHandler(rt: ApiRuntime, deps: RouteDeps, op: Operation): Handler {
-  return (req, reply) => {
+  return async (req, reply) => {
     if (hasContentType(req)) requirePlainJson(req);
     const body = requireObject(req.body, `POST ${op.path}`);
     if (op.requestSchemaName) assertValid(rt.schemas, op.requestSchemaName, body, 'event');

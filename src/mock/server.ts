@@ -16,10 +16,12 @@ import { Notifier, type DeliveryStats } from './notifier.js';
 import { resolveOptions, type MockServerOptions } from './options.js';
 import { originOf } from './representation.js';
 import { installResponseCheck, type ResponseViolation } from './response-check.js';
-import { registerApiRoutes, type ReceivedEvent } from './routes.js';
-import { seed } from './seed.js';
-import { SqliteStore } from './sqlite-store.js';
-import { MemoryStore, type Store } from './store.js';
+import { registerApiRoutes, type ReceivedEvent, type RouteDeps } from './routes.js';
+import { EventDispatcher } from './dispatch.js';
+import { openStore } from './open-store.js';
+import { registerReset, Spaces } from './spaces.js';
+import { tenancyOf } from './tenancy.js';
+import type { Store } from './store.js';
 
 export type { MockServerOptions } from './options.js';
 
@@ -72,24 +74,30 @@ function baseUrl(host: string, port: number): string {
 export function createMockServer(options: MockServerOptions = {}): MockServer {
   const o = resolveOptions(options);
   const apis = loadModels(o);
-  const store = o.store ?? (o.dataFile ? new SqliteStore(o.dataFile) : new MemoryStore());
+  // Before the store: a bad tenants file must not leave a database opened.
+  const tenancy = tenancyOf(o);
+  const store = o.store ?? openStore(o.dataFile);
   let url: string | undefined;
   const defaultOrigin = (): string => url ?? 'http://localhost';
   const origin = (req: FastifyRequest): string => originOf(req, defaultOrigin());
 
   const runtimes: ApiRuntime[] = [];
-  const notifier = new Notifier((id) => runtimes.some((rt) => rt.hub.isActive(id)), { ...o.delivery, ...(o.accessLog ? { onFailure: (line: string) => o.log(`mock: ${line}`) } : {}) });
+  const notifier = new Notifier(async (d) => (await store.get(d.hub, d.subscriptionId)) !== undefined, { ...o.delivery, ...(o.accessLog ? { onFailure: (line: string) => o.log(`mock: ${line}`) } : {}) });
+  const hubs = new Map<string, Hub>();
+  const dispatcher = new EventDispatcher(store, hubs, o);
   const engine = new MockEngine(store, {
-    clockMs: o.clockMs, origin: defaultOrigin, onEvent: o.onEvent,
+    clockMs: o.clockMs, origin: defaultOrigin, onEvent: o.onEvent, dispatch: (events) => dispatcher.dispatch(events),
     onTaskError: (e) => o.log(`mock: a scheduled state change failed: ${(e as Error).message}`),
   });
   for (const api of apis) {
-    const rt: ApiRuntime = { api, schemas: schemasFor(api), hub: new Hub(api, store, notifier, o.allowCallbackHosts), resources: new Map() };
+    const hub = new Hub(api, store, notifier, o.allowCallbackHosts);
+    hubs.set(api.id, hub);
+    const rt: ApiRuntime = { api, schemas: schemasFor(api), hub, resources: new Map() };
     const key = contentKey(o.content, api.id, api.version);
     for (const model of api.resources) rt.resources.set(model.name, resourceRuntime(rt, model, behaviourOf(o.content, key, model.name)));
     runtimes.push(rt);
-    if (o.seed) seed(rt, store, o.content && Object.hasOwn(o.content, key) ? o.content[key] : undefined, o.log);
   }
+  const spaces = new Spaces(runtimes, store, engine, o);
 
   const mediaType = apis[0]?.mediaType ?? 'application/json;charset=utf-8';
   const app = Fastify({
@@ -106,13 +114,21 @@ export function createMockServer(options: MockServerOptions = {}): MockServer {
   if (o.checkResponses) installResponseCheck(app, apis, violations);
   registerDocs(app, runtimes, origin);
   const received: ReceivedEvent[] = [];
-  const deps = { engine, store, pagingStatus: o.pagingStatus, origin, received };
+  const deps: RouteDeps = { engine, store, pagingStatus: o.pagingStatus, origin, received, scopeOf: (req) => tenancy.scopeOf(req) };
+  // Fastify waits for this before listening or answering inject(): the store is ready, seeded and its clocks resumed.
+  void app.register(async () => {
+    await spaces.open(tenancy.knownScopes());
+    await dispatcher.start();
+  });
   // API routes in their own scope so fault and latency hooks never touch `/` or the documents.
   void app.register(async (scope) => {
+    tenancy.install(scope, mediaType, (s) => spaces.ensure(s));
     installFaults(scope, { latencyMs: o.latencyMs, faultRate: o.faultRate, mediaType, random: o.random });
     for (const rt of runtimes) registerApiRoutes(scope, rt, deps);
+    if (o.allowReset) registerReset(scope, tenancy, spaces);
   });
-  engine.start(runtimes);
+  // Start now (seeding, clocks), not at the first request; an error surfaces in listen() or inject().
+  app.ready().then(undefined, () => undefined);
 
   let closing: Promise<void> | undefined;
   return {
@@ -140,7 +156,8 @@ export function createMockServer(options: MockServerOptions = {}): MockServer {
           await app.close();
         } finally {
           notifier.close();
-          store.close();
+          await dispatcher.close();
+          await store.close();
         }
       })();
       return closing;

@@ -1,19 +1,23 @@
 import type Database from 'better-sqlite3';
 import { requireDependency } from '../dependency.js';
 import { CtkError } from '../errors.js';
-import { MemoryStore, type Resource, type Store } from './store.js';
+import { KeyedLock, MemoryStore, queryInMemory, StoreConflict, type Change, type Resource, type Store, type StoredEvent, type StorePage, type StoreQuery } from './store.js';
 
 /**
  * `--data FILE`: every write goes to SQLite before the request is answered, so an acknowledged write
  * survives a restart and a kill -9. Reads are served from an in-memory mirror loaded at open: the
- * process owns the file (exclusive lock), so the mirror cannot go stale.
+ * process owns the file (exclusive lock), so the mirror cannot go stale. Events are delivered by this
+ * process (no outbox): one process per file.
  */
 export class SqliteStore implements Store {
   private readonly db: Database.Database;
   private readonly mirror = new MemoryStore();
+  private readonly locks = new KeyedLock();
   private readonly upsert: Database.Statement;
   private readonly remove: Database.Statement;
+  private readonly removeLike: Database.Statement;
   private readonly putMeta: Database.Statement;
+  private readonly removeMeta: Database.Statement;
   private closed = false;
 
   constructor(file: string) {
@@ -41,57 +45,97 @@ export class SqliteStore implements Store {
     // An upsert keeps the rowid, so a replaced resource keeps its place in the collection order.
     this.upsert = this.db.prepare('INSERT INTO resources (collection, id, body) VALUES (?, ?, ?) ON CONFLICT (collection, id) DO UPDATE SET body = excluded.body');
     this.remove = this.db.prepare('DELETE FROM resources WHERE collection = ? AND id = ?');
+    this.removeLike = this.db.prepare("DELETE FROM resources WHERE substr(collection, 1, length(?)) = ?");
     this.putMeta = this.db.prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value');
+    this.removeMeta = this.db.prepare('DELETE FROM meta WHERE substr(key, 1, length(?)) = ?');
   }
 
   private load(): void {
     const rows = this.db.prepare('SELECT collection, id, body FROM resources ORDER BY rowid').all() as Array<{ collection: string; id: string; body: string }>;
     for (const row of rows) {
       try {
-        this.mirror.put(row.collection, { ...(JSON.parse(row.body) as Record<string, unknown>), id: row.id });
+        this.mirror.putNow(row.collection, { ...(JSON.parse(row.body) as Record<string, unknown>), id: row.id });
       } catch {
         // A row that does not parse was not written by this store; skip it rather than refuse to start.
       }
     }
     for (const m of this.db.prepare('SELECT key, value FROM meta').all() as Array<{ key: string; value: string }>) {
-      this.mirror.setMeta(m.key, m.value);
+      this.mirror.setMetaNow(m.key, m.value);
     }
   }
 
-  list(collection: string): readonly Resource[] {
-    return this.mirror.list(collection);
-  }
-
-  get(collection: string, id: string): Resource | undefined {
-    return this.mirror.get(collection, id);
-  }
-
-  put(collection: string, resource: Resource): void {
+  private write(collection: string, resource: Resource): void {
     // Disk first: if the write fails, the mirror still tells the truth.
     this.upsert.run(collection, resource.id, JSON.stringify(resource));
-    this.mirror.put(collection, resource);
+    this.mirror.putNow(collection, resource);
   }
 
-  delete(collection: string, id: string): boolean {
-    const changed = this.remove.run(collection, id).changes > 0;
-    this.mirror.delete(collection, id);
-    return changed;
+  async get(collection: string, id: string): Promise<Resource | undefined> {
+    return this.mirror.getNow(collection, id);
   }
 
-  count(collection: string): number {
+  async list(collection: string): Promise<readonly Resource[]> {
+    return this.mirror.listNow(collection);
+  }
+
+  async query(collection: string, q: StoreQuery): Promise<StorePage> {
+    return queryInMemory(this.mirror.listNow(collection), q);
+  }
+
+  count(collection: string): Promise<number> {
     return this.mirror.count(collection);
   }
 
-  getMeta(key: string): string | undefined {
+  async insert(collection: string, resource: Resource): Promise<void> {
+    if (this.mirror.getNow(collection, resource.id)) throw new StoreConflict(collection, resource.id);
+    this.write(collection, resource);
+  }
+
+  async put(collection: string, resource: Resource): Promise<void> {
+    this.write(collection, resource);
+  }
+
+  update(collection: string, id: string, change: (current: Resource) => Promise<Change> | Change): Promise<{ before: Resource; after: Resource } | undefined> {
+    return this.locks.run(`${collection}\u0000${id}`, async () => {
+      const before = this.mirror.getNow(collection, id);
+      if (!before) return undefined;
+      const after = { ...(await change(before)).resource, id };
+      if (!this.mirror.getNow(collection, id)) return undefined;
+      this.write(collection, after);
+      return { before, after };
+    });
+  }
+
+  async delete(collection: string, id: string, events?: (removed: Resource) => StoredEvent[]): Promise<Resource | undefined> {
+    if (!this.mirror.getNow(collection, id)) return undefined;
+    this.remove.run(collection, id);
+    const removed = this.mirror.deleteNow(collection, id);
+    if (removed) events?.(removed);
+    return removed;
+  }
+
+  async clear(prefix: string): Promise<void> {
+    this.removeLike.run(prefix, prefix);
+    this.mirror.clearNow(prefix);
+  }
+
+  getMeta(key: string): Promise<string | undefined> {
     return this.mirror.getMeta(key);
   }
 
-  setMeta(key: string, value: string): void {
+  async claimMeta(key: string, value: string): Promise<boolean> {
+    if (await this.mirror.getMeta(key)) return false;
     this.putMeta.run(key, value);
-    this.mirror.setMeta(key, value);
+    this.mirror.setMetaNow(key, value);
+    return true;
   }
 
-  close(): void {
+  async deleteMeta(prefix: string): Promise<void> {
+    this.removeMeta.run(prefix, prefix);
+    this.mirror.deleteMetaNow(prefix);
+  }
+
+  async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
     // Fold the WAL back into the database so the file alone is a complete copy.

@@ -27,6 +27,16 @@ export function compare(actual: unknown, operand: string): number | undefined {
   return s < operand ? -1 : 1;
 }
 
+/**
+ * Whether `compare` can only ever treat this operand as text: not a number, not an ISO date, not a
+ * boolean. Then `attr=operand` holds exactly when some value at the path is the same string, which a
+ * database can answer itself (see src/mock/pg-query.ts).
+ */
+export function comparesAsTextOnly(operand: string): boolean {
+  if (operand === 'true' || operand === 'false' || ISO_DATE.test(operand)) return false;
+  return operand.trim() === '' || Number.isNaN(Number(operand));
+}
+
 function regexOf(pattern: string): RegExp | undefined {
   if (pattern.length > MAX_REGEX) return undefined;
   // Nested quantifiers are the usual catastrophic-backtracking shape: refuse them.

@@ -76,9 +76,9 @@ export function serverOwnedAttribute(api: ApiModel, res: ResourceModel): string 
 }
 
 /** Resolves when `check()` holds, polling; fails after `ms`. */
-export async function eventually(check: () => boolean, ms = 3000, what = 'condition'): Promise<void> {
+export async function eventually(check: () => boolean | Promise<boolean>, ms = 3000, what = 'condition'): Promise<void> {
   const t0 = Date.now();
-  while (!check()) {
+  while (!(await check())) {
     if (Date.now() - t0 > ms) assert.fail(`timed out after ${ms} ms waiting for ${what}`);
     await new Promise((r) => setTimeout(r, 10));
   }

@@ -86,7 +86,7 @@ describe('subscription registration refuses what it cannot run', () => {
 
   it(`at most ${MAX_SUBSCRIPTIONS} subscriptions per API: the next is 409, room again after a DELETE`, async () => {
     const ids: string[] = [];
-    for (let n = s.store.count('TMF699/hub'); n < MAX_SUBSCRIPTIONS; n++) {
+    for (let n = await s.store.count('TMF699/hub'); n < MAX_SUBSCRIPTIONS; n++) {
       const r = await register('eventType=SalesLeadCreateEvent');
       assert.equal(r.status, 201);
       ids.push((r.json as { id: string }).id);

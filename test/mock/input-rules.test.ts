@@ -23,7 +23,7 @@ describe('numbers the mock cannot keep exactly', () => {
       const a = await call(mock, 'POST', CARTS, cart(literal));
       assertError(a, 400, 'INVALID_BODY');
       assert.match((a.json as { message: string }).message, /\/cartItem\/0\/quantity/);
-      assert.equal(mock.store.list('TMF663/shoppingCart').length, 0);
+      assert.equal((await mock.store.list('TMF663/shoppingCart')).length, 0);
     });
   }
   it('the largest exact integers are kept and answered digit for digit', async () => {

@@ -44,7 +44,7 @@ describe('persistence across a restart', () => {
     await first.close();
     const second = testServer({ apis: ['TMF622'], dataFile, clockMs: 10 });
     try {
-      await eventually(() => second.store.get('TMF622/productOrder', order.id)?.state === 'completed', 3000, 'the order to complete');
+      await eventually(async () => (await second.store.get('TMF622/productOrder', order.id))?.state === 'completed', 3000, 'the order to complete');
     } finally {
       await second.close();
     }

@@ -92,7 +92,7 @@ for (const [n, entry] of registry().entries()) {
       t.base = await t.mock.listen();
       t.callback = `http://127.0.0.1:${await closedPort()}/listener`;
       for (const res of t.api.resources) {
-        t.ids.set(`${t.api.basePath}${res.collectionPath}`, t.mock.store.list(`${t.api.id}/${res.name}`).map((r) => r.id));
+        t.ids.set(`${t.api.basePath}${res.collectionPath}`, (await t.mock.store.list(`${t.api.id}/${res.name}`)).map((r) => r.id));
       }
     });
     after(() => t.mock?.close());

@@ -32,7 +32,7 @@ export function unsafeInside(value: unknown): string[] {
   return found;
 }
 
-export function assertNoPollution(before: Snapshot, mock: MockServer): void {
+export async function assertNoPollution(before: Snapshot, mock: MockServer): Promise<void> {
   assert.deepEqual(prototypeSnapshot(), before, 'no property added to a built-in prototype');
   for (const probe of ['polluted', 'isAdmin', 'x']) {
     assert.equal(({} as Record<string, unknown>)[probe], undefined, `({}).${probe}`);
@@ -40,7 +40,7 @@ export function assertNoPollution(before: Snapshot, mock: MockServer): void {
   }
   for (const api of mock.apis) {
     for (const res of api.resources) {
-      for (const r of mock.store.list(`${api.id}/${res.name}`)) {
+      for (const r of await mock.store.list(`${api.id}/${res.name}`)) {
         assert.deepEqual(unsafeInside(r), [], `${api.id} ${res.name} ${r.id}`);
       }
     }

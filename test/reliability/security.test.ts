@@ -94,7 +94,7 @@ describe('callbacks only to allowed hosts', () => {
       assert.equal(r.status, 400, `${JSON.stringify(callback)} → ${r.status} ${r.text}`);
       assert.equal((r.json as { '@type': string })['@type'], 'Error');
     }
-    assert.deepEqual(mock.store.list('TMF663/hub'), []);
+    assert.deepEqual(await mock.store.list('TMF663/hub'), []);
     assert.equal((await http(`${base}${CARTS}`, 'POST', {})).status, 201);
     await mock.notifications.idle();
     const s = mock.notifications.stats();

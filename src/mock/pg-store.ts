@@ -1,0 +1,238 @@
+import pg from 'pg';
+import { CtkError } from '../errors.js';
+import { MockHttpError } from './errors.js';
+import { MIGRATIONS, SCHEMA_VERSION } from './pg-migrations.js';
+import { translateFilters } from './pg-query.js';
+import { queryInMemory, StoreConflict, type Change, type Outbox, type OutboxEntry, type Resource, type Store, type StoredEvent, type StorePage, type StoreQuery } from './store.js';
+
+/**
+ * `--data postgres://…`: the state of a sandbox that any number of mock instances share. Nothing is
+ * cached in the process, so a write on one instance is read on another at once. Writes are single
+ * statements (the resource, its events in the outbox and a NOTIFY, atomically); an update is
+ * optimistic: read with its version, compute, write if the version is unchanged, else read again
+ * (so no lost update, and no connection held while behaviours run); past MAX_TRIES it is a 409.
+ */
+const CHANNEL = 'tmf_ctk_outbox';
+const MAX_TRIES = 25;
+
+/** Events are kept only when their hub has a subscription at the time of the write (nobody else could hear them). */
+function outboxInsert(events: string, condition = 'true'): string {
+  return `INSERT INTO tmf_ctk_outbox (api_id, hub, media_type, event_id, body)
+    SELECT e->>'apiId', e->>'hub', e->>'mediaType', e->>'eventId', e->>'body' FROM jsonb_array_elements(${events}::jsonb) WITH ORDINALITY AS x(e, n)
+    WHERE EXISTS (SELECT 1 FROM tmf_ctk_resources s WHERE s.collection = e->>'hub') AND ${condition} ORDER BY n`;
+}
+
+function eventsParam(events: readonly StoredEvent[]): string {
+  return JSON.stringify(events.map((e) => ({ apiId: e.apiId, hub: e.hub, mediaType: e.mediaType, eventId: e.body.eventId, body: JSON.stringify(e.body) })));
+}
+
+/** `postgres://user@host:5432/db` without a password, for messages. */
+export function describeUrl(url: string): string {
+  try {
+    const u = new URL(url);
+    return `${u.username ? `${decodeURIComponent(u.username)}@` : ''}${u.host}${u.pathname}`;
+  } catch {
+    return 'the PostgreSQL URL given';
+  }
+}
+
+export class PgStore implements Store {
+  private readonly pool: pg.Pool;
+  private opening?: Promise<void>;
+  private listener?: pg.Client;
+  private closed = false;
+  readonly outbox: Outbox;
+
+  constructor(private readonly url: string, { max = 10 }: { max?: number } = {}) {
+    this.pool = new pg.Pool({ connectionString: url, max, application_name: 'tmf-ctk mock' });
+    // An idle connection dropped by the server must not crash the process; the next query reconnects.
+    this.pool.on('error', () => undefined);
+    this.outbox = {
+      claim: (n, lease, apis) => this.claim(n, lease, apis),
+      complete: async (seq) => void (await this.sql('DELETE FROM tmf_ctk_outbox WHERE seq = $1', [seq])),
+      release: async (seqs) => void (await this.sql("UPDATE tmf_ctk_outbox SET lease_until = '-infinity' WHERE seq = ANY($1::bigint[])", [seqs])),
+      listen: (wake) => this.listen(wake),
+    };
+  }
+
+  open(): Promise<void> {
+    return (this.opening ??= this.migrate());
+  }
+
+  private async migrate(): Promise<void> {
+    let client: pg.PoolClient;
+    try {
+      client = await this.pool.connect();
+    } catch (cause) {
+      throw new CtkError('STORE_UNAVAILABLE', `cannot connect to PostgreSQL at ${describeUrl(this.url)}: ${(cause as Error).message}`, {
+        cause, hint: 'is the server running, and does the database exist? e.g. createdb -h HOST -p PORT -U USER DB',
+      });
+    }
+    try {
+      // One instance migrates at a time; the others then find the schema current.
+      await client.query("SELECT pg_advisory_lock(hashtext('tmf-ctk schema'))");
+      await client.query('CREATE TABLE IF NOT EXISTS tmf_ctk_schema (version integer PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())');
+      const current = Number((await client.query('SELECT coalesce(max(version), 0) AS v FROM tmf_ctk_schema')).rows[0].v);
+      if (current > SCHEMA_VERSION) {
+        throw new CtkError('STORE_SCHEMA', `the database ${describeUrl(this.url)} has schema version ${current}; this tmf-ctk knows up to ${SCHEMA_VERSION}`, {
+          hint: 'a newer tmf-ctk wrote it: upgrade tmf-ctk, or give this one another database',
+        });
+      }
+      for (const m of MIGRATIONS.filter((x) => x.version > current)) {
+        await client.query('BEGIN');
+        await client.query(m.sql);
+        await client.query('INSERT INTO tmf_ctk_schema (version) VALUES ($1)', [m.version]);
+        await client.query('COMMIT');
+      }
+    } catch (e) {
+      await client.query('ROLLBACK').catch(() => undefined);
+      throw e;
+    } finally {
+      await client.query("SELECT pg_advisory_unlock(hashtext('tmf-ctk schema'))").catch(() => undefined);
+      client.release();
+    }
+  }
+
+  /** One statement; data PostgreSQL cannot store (a NUL in text) is the client's 400, not a 500. */
+  private async sql<R extends pg.QueryResultRow = Record<string, unknown>>(text: string, params: unknown[]): Promise<pg.QueryResult<R>> {
+    if (!this.opening) await this.open();
+    else await this.opening;
+    try {
+      return await this.pool.query<R>(text, params);
+    } catch (e) {
+      const code = (e as { code?: string }).code;
+      if (code === '22P05' || code === '22021' || code === '54000') throw new MockHttpError('INVALID_BODY', `the body cannot be stored: ${(e as Error).message.slice(0, 200)}`);
+      if (code === '23505') throw new StoreConflict(String(params[0]), String(params[1]));
+      throw e;
+    }
+  }
+
+  async get(collection: string, id: string): Promise<Resource | undefined> {
+    const r = await this.sql<{ body: Resource }>('SELECT body FROM tmf_ctk_resources WHERE collection = $1 AND id = $2', [collection, id]);
+    return r.rows[0]?.body;
+  }
+
+  private async versioned(collection: string, id: string): Promise<{ body: Resource; version: number } | undefined> {
+    const r = await this.sql<{ body: Resource; version: number }>('SELECT body, version FROM tmf_ctk_resources WHERE collection = $1 AND id = $2', [collection, id]);
+    return r.rows[0];
+  }
+
+  async list(collection: string): Promise<readonly Resource[]> {
+    return (await this.sql<{ body: Resource }>('SELECT body FROM tmf_ctk_resources WHERE collection = $1 ORDER BY seq', [collection])).rows.map((r) => r.body);
+  }
+
+  async count(collection: string): Promise<number> {
+    return Number((await this.sql<{ n: string }>('SELECT count(*) AS n FROM tmf_ctk_resources WHERE collection = $1', [collection])).rows[0]!.n);
+  }
+
+  /** Translatable filters, paging and the total in SQL; otherwise SQL narrows and the process finishes. */
+  async query(collection: string, q: StoreQuery): Promise<StorePage> {
+    const t = translateFilters(q.filters, 2);
+    const where = ['collection = $1', ...t.clauses].join(' AND ');
+    if (t.rest.length > 0 || q.sort.length > 0) {
+      const rows = (await this.sql<{ body: Resource }>(`SELECT body FROM tmf_ctk_resources WHERE ${where} ORDER BY seq`, [collection, ...t.params])).rows;
+      return queryInMemory(rows.map((r) => r.body), { ...q, filters: t.rest });
+    }
+    const n = t.params.length + 2;
+    const r = await this.sql<{ body: Resource; total: string }>(
+      `SELECT body, count(*) OVER () AS total FROM tmf_ctk_resources WHERE ${where} ORDER BY seq OFFSET $${n} LIMIT $${n + 1}`,
+      [collection, ...t.params, q.offset, q.limit ?? null]);
+    if (r.rows.length > 0) return { items: r.rows.map((x) => x.body), total: Number(r.rows[0]!.total) };
+    if (q.offset === 0 && q.limit !== 0) return { items: [], total: 0 };
+    const total = Number((await this.sql<{ n: string }>(`SELECT count(*) AS n FROM tmf_ctk_resources WHERE ${where}`, [collection, ...t.params])).rows[0]!.n);
+    return { items: [], total };
+  }
+
+  async insert(collection: string, resource: Resource, events: readonly StoredEvent[] = []): Promise<void> {
+    await this.sql(`WITH r AS (INSERT INTO tmf_ctk_resources (collection, id, body) VALUES ($1, $2, $3) RETURNING 1),
+      o AS (${outboxInsert('$4')} RETURNING 1)
+      SELECT (SELECT count(*) FROM (SELECT pg_notify('${CHANNEL}', '') FROM o LIMIT 1) x) AS notified`,
+    [collection, resource.id, JSON.stringify(resource), eventsParam(events)]);
+  }
+
+  async put(collection: string, resource: Resource): Promise<void> {
+    await this.sql(`INSERT INTO tmf_ctk_resources (collection, id, body) VALUES ($1, $2, $3)
+      ON CONFLICT (collection, id) DO UPDATE SET body = excluded.body, version = tmf_ctk_resources.version + 1`,
+    [collection, resource.id, JSON.stringify(resource)]);
+  }
+
+  /** Writes `body` (or deletes, when null) if the version is still `version`, with the events; false when it moved. */
+  private async writeIf(collection: string, id: string, version: number, body: Resource | null, events: readonly StoredEvent[]): Promise<boolean> {
+    const change = body === null
+      ? 'DELETE FROM tmf_ctk_resources WHERE collection = $1 AND id = $2 AND version = $3 RETURNING 1'
+      : 'UPDATE tmf_ctk_resources SET body = $5, version = version + 1 WHERE collection = $1 AND id = $2 AND version = $3 RETURNING 1';
+    const r = await this.sql<{ n: string }>(`WITH w AS (${change}),
+      o AS (${outboxInsert('$4', 'EXISTS (SELECT 1 FROM w)')} RETURNING 1)
+      SELECT (SELECT count(*) FROM w) AS n, (SELECT count(*) FROM (SELECT pg_notify('${CHANNEL}', '') FROM o LIMIT 1) x) AS notified`,
+    body === null ? [collection, id, version, eventsParam(events)] : [collection, id, version, eventsParam(events), JSON.stringify(body)]);
+    return Number(r.rows[0]!.n) > 0;
+  }
+
+  async update(collection: string, id: string, change: (current: Resource) => Promise<Change> | Change): Promise<{ before: Resource; after: Resource } | undefined> {
+    for (let attempt = 0; attempt < MAX_TRIES; attempt++) {
+      const current = await this.versioned(collection, id);
+      if (!current) return undefined;
+      const { resource, events } = await change(current.body);
+      const after = { ...resource, id };
+      if (await this.writeIf(collection, id, current.version, after, events)) return { before: current.body, after };
+      // Another instance (or request) wrote in between: start again from its version, after a short random pause.
+      await new Promise((r) => setTimeout(r, Math.random() * 5 * (attempt + 1)));
+    }
+    throw new MockHttpError('CONFLICT', `${id.slice(0, 100)} is being changed by other requests; try again`);
+  }
+
+  async delete(collection: string, id: string, events?: (removed: Resource) => StoredEvent[]): Promise<Resource | undefined> {
+    for (let attempt = 0; attempt < MAX_TRIES; attempt++) {
+      const current = await this.versioned(collection, id);
+      if (!current) return undefined;
+      if (await this.writeIf(collection, id, current.version, null, events?.(current.body) ?? [])) return current.body;
+    }
+    throw new MockHttpError('CONFLICT', `${id.slice(0, 100)} is being changed by other requests; try again`);
+  }
+
+  async clear(prefix: string): Promise<void> {
+    await this.sql('DELETE FROM tmf_ctk_resources WHERE starts_with(collection, $1)', [prefix]);
+  }
+
+  async getMeta(key: string): Promise<string | undefined> {
+    return (await this.sql<{ value: string }>('SELECT value FROM tmf_ctk_meta WHERE key = $1', [key])).rows[0]?.value;
+  }
+
+  async claimMeta(key: string, value: string): Promise<boolean> {
+    const r = await this.sql('INSERT INTO tmf_ctk_meta (key, value) VALUES ($1, $2) ON CONFLICT (key) DO NOTHING RETURNING 1', [key, value]);
+    return (r.rowCount ?? 0) > 0;
+  }
+
+  async deleteMeta(prefix: string): Promise<void> {
+    await this.sql('DELETE FROM tmf_ctk_meta WHERE starts_with(key, $1)', [prefix]);
+  }
+
+  private async claim(max: number, leaseMs: number, apiIds: readonly string[]): Promise<OutboxEntry[]> {
+    const r = await this.sql<{ seq: string; api_id: string; hub: string; media_type: string; body: string }>(
+      `UPDATE tmf_ctk_outbox SET lease_until = clock_timestamp() + $2 * interval '1 millisecond', attempts = attempts + 1
+       WHERE seq IN (SELECT seq FROM tmf_ctk_outbox WHERE lease_until < clock_timestamp() AND api_id = ANY($3::text[])
+                     ORDER BY seq LIMIT $1 FOR UPDATE SKIP LOCKED)
+       RETURNING seq::text AS seq, api_id, hub, media_type, body`, [max, leaseMs, apiIds]);
+    return r.rows
+      .sort((a, b) => Number(BigInt(a.seq) - BigInt(b.seq)))
+      .map((row) => ({ seq: row.seq, event: { apiId: row.api_id, hub: row.hub, mediaType: row.media_type, body: JSON.parse(row.body) as StoredEvent['body'] } }));
+  }
+
+  private async listen(wake: () => void): Promise<void> {
+    if (this.closed || this.listener) return;
+    const client = new pg.Client({ connectionString: this.url, application_name: 'tmf-ctk mock (events)' });
+    // A lost listener only slows delivery down to the polling interval.
+    client.on('error', () => undefined);
+    client.on('notification', () => wake());
+    await client.connect();
+    await client.query(`LISTEN ${CHANNEL}`);
+    this.listener = client;
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    await this.listener?.end().catch(() => undefined);
+    await this.pool.end();
+  }
+}
