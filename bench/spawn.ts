@@ -9,7 +9,9 @@ export interface Subject { name: string; url: string; prefix?: string; stop(): P
 
 /** Spawns a server process and resolves with the URL of its "listening on" line. */
 export async function spawnListening(name: string, args: string[], env: NodeJS.ProcessEnv = process.env): Promise<Subject> {
-  const child: ChildProcess = spawn(process.execPath, args, { cwd: root, env, stdio: ['ignore', 'pipe', 'ignore'] });
+  const child: ChildProcess = spawn(process.execPath, args, { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  let err = '';
+  child.stderr!.on('data', (c: Buffer) => (err = `${err}${c.toString()}`.slice(-2000)));
   const url = await new Promise<string>((done, fail) => {
     let out = '';
     child.stdout!.on('data', (c: Buffer) => {
@@ -17,7 +19,7 @@ export async function spawnListening(name: string, args: string[], env: NodeJS.P
       const m = /listening on (http:\/\/\S+)/.exec(out);
       if (m) done(m[1]!);
     });
-    child.once('exit', (code) => fail(new Error(`${name} exited with ${code} before listening`)));
+    child.once('exit', (code) => fail(new Error(`${name} exited with ${code} before listening: ${err.slice(0, 500)}`)));
   });
   return {
     name, url,
@@ -28,4 +30,3 @@ export async function spawnListening(name: string, args: string[], env: NodeJS.P
     },
   };
 }
-

@@ -1,11 +1,9 @@
 import autocannon from 'autocannon';
-import { spawn, type ChildProcess } from 'node:child_process';
-import { once } from 'node:events';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { testPostgres } from '../test/helpers/postgres.js';
+import { spawnListening } from './spawn.js';
 
 /**
  * The mock's stores side by side in one run: memory, SQLite, PostgreSQL with one instance, and two
@@ -16,7 +14,6 @@ import { testPostgres } from '../test/helpers/postgres.js';
  * PostgreSQL comes from TMF_CTK_PG_URL or a throwaway cluster (test/helpers/postgres.ts).
  * BENCH_SECONDS tunes the length of each measure.
  */
-const root = fileURLToPath(new URL('..', import.meta.url));
 const BASE = '/tmf-api/shoppingCart/v4/shoppingCart';
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 3);
 const CONNECTIONS = 20;
@@ -25,27 +22,8 @@ const CARTS = 20;
 interface Instance { url: string; stop(): Promise<void> }
 interface Figures { byId: number; list: number; mix: number; errors: number; lost: number }
 
-async function startMock(args: string[]): Promise<Instance> {
-  const child: ChildProcess = spawn(process.execPath, ['bin/tmf-ctk.js', 'mock', '--port', '0', '--api', 'TMF663', '--clock-ms', '0', ...args], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
-  let err = '';
-  child.stderr!.on('data', (c: Buffer) => (err += c.toString()));
-  const url = await new Promise<string>((done, fail) => {
-    let out = '';
-    child.stdout!.on('data', (c: Buffer) => {
-      out += c.toString();
-      const m = /listening on (http:\/\/\S+)/.exec(out);
-      if (m) done(m[1]!);
-    });
-    child.once('exit', (code) => fail(new Error(`mock exited with ${code}: ${err.slice(0, 500)}`)));
-  });
-  return {
-    url,
-    async stop() {
-      if (child.exitCode !== null) return;
-      child.kill('SIGTERM');
-      await once(child, 'exit');
-    },
-  };
+function startMock(args: string[]): Promise<Instance> {
+  return spawnListening('tmf-ctk mock', ['bin/tmf-ctk.js', 'mock', '--port', '0', '--api', 'TMF663', '--clock-ms', '0', ...args]);
 }
 
 /** Load split evenly over the instances at once; requests per second summed. */
