@@ -43,7 +43,7 @@ export class PgStore implements Store {
   private closed = false;
   readonly outbox: Outbox;
 
-  constructor(private readonly url: string, { max = 10 }: { max?: number } = {}) {
+  constructor(private readonly url: string, { max = 20 }: { max?: number } = {}) {
     this.pool = new pg.Pool({ connectionString: url, max, application_name: 'tmf-ctk mock' });
     // An idle connection dropped by the server must not crash the process; the next query reconnects.
     this.pool.on('error', () => undefined);
@@ -94,11 +94,12 @@ export class PgStore implements Store {
   }
 
   /** One statement; data PostgreSQL cannot store (a NUL in text) is the client's 400, not a 500. */
-  private async sql<R extends pg.QueryResultRow = Record<string, unknown>>(text: string, params: unknown[]): Promise<pg.QueryResult<R>> {
+  private async sql<R extends pg.QueryResultRow = Record<string, unknown>>(text: string, params: unknown[], name?: string): Promise<pg.QueryResult<R>> {
     if (!this.opening) await this.open();
     else await this.opening;
     try {
-      return await this.pool.query<R>(text, params);
+      // A named statement is parsed and planned once per connection (the hot reads), not on every request.
+      return await this.pool.query<R>(name ? { name, text, values: params } : { text, values: params });
     } catch (e) {
       const code = (e as { code?: string }).code;
       if (code === '22P05' || code === '22021' || code === '54000') throw new MockHttpError('INVALID_BODY', `the body cannot be stored: ${(e as Error).message.slice(0, 200)}`);
@@ -108,7 +109,7 @@ export class PgStore implements Store {
   }
 
   async get(collection: string, id: string): Promise<Resource | undefined> {
-    const r = await this.sql<{ body: Resource }>('SELECT body FROM tmf_ctk_resources WHERE collection = $1 AND id = $2', [collection, id]);
+    const r = await this.sql<{ body: Resource }>('SELECT body FROM tmf_ctk_resources WHERE collection = $1 AND id = $2', [collection, id], 'tmf_ctk_get');
     return r.rows[0]?.body;
   }
 
