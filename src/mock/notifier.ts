@@ -140,7 +140,9 @@ export class Notifier {
         redirect: 'manual',
         signal: AbortSignal.any([this.abort.signal, AbortSignal.timeout(this.opts.timeoutMs)]),
       });
-      await res.body?.cancel().catch(() => undefined);
+      // The listener's body is not read; cancelling it is not awaited: a cancel that never settles (an undici
+      // connection already returned to its pool) would hold the delivery, and the mock's idle(), forever.
+      void res.body?.cancel().catch(() => undefined);
       if (res.status >= 200 && res.status < 300) {
         this.counts.delivered++;
         return d.settled?.();
