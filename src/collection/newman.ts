@@ -22,7 +22,7 @@
 import { readFile } from 'node:fs/promises';
 import { CtkError } from '../errors.js';
 import type { RunEventListener } from '../runner/events.js';
-import type { ApiResult, RunEvent, RunResult } from '../core/results.js';
+import { RESULTS_SCHEMA_VERSION, type ApiResult, type RunEvent, type RunResult } from '../core/results.js';
 import { runSummary, summarize } from '../runner/summary.js';
 import { toolVersion } from '../version.js';
 import { loadNewman, type Newman, type NewmanOptions } from './newman-types.js';
@@ -159,7 +159,7 @@ export async function runCollection(o: CollectionRunOptions): Promise<RunResult>
   const api: ApiResult = { ...plan.api, baseUrl, cases, summary: summarize(cases, unreachable), durationMs: Math.round(performance.now() - t0), ...(error ? { error } : {}) };
   emit({ type: 'apiEnd', api: api.id, result: api });
   const result: RunResult = {
-    schemaVersion: 1, tool: { name: 'tmf-ctk', version: toolVersion() }, target: baseUrl,
+    schemaVersion: RESULTS_SCHEMA_VERSION, tool: { name: 'tmf-ctk', version: toolVersion() }, target: baseUrl,
     ...(o.company ? { company: o.company } : {}), ...(o.product ? { product: o.product } : {}), ...(o.release ? { release: o.release } : {}),
     startedAt, finishedAt: new Date().toISOString(), durationMs: Math.round(performance.now() - t0),
     apis: [api], summary: runSummary([api], unreachable),

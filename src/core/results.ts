@@ -1,5 +1,5 @@
 /**
- * The result model: what a run produced. results.json is exactly this object (schemaVersion 1),
+ * The result model: what a run produced. results.json is exactly this object (schemaVersion 2),
  * and every reporter renders from it or from the events that build it.
  */
 import type { SchemaError } from '../schema/errors.js';
@@ -176,8 +176,15 @@ export interface RunConfiguration {
   auth?: { oauth2: { tokenUrl: string; clientId: string; clientSecretEnv: string; scope?: string } };
 }
 
+/**
+ * Version 2 added the case states not-run, not-applicable and excluded, the verdict "conformant with exclusions",
+ * the run's configuration, per-API notes and errors, a case's suite and a check's citation. Version 1 files
+ * (pass, fail and skip only) are still read by `tmf-ctk report --from`.
+ */
+export const RESULTS_SCHEMA_VERSION = 2;
+
 export interface RunResult {
-  schemaVersion: 1;
+  schemaVersion: typeof RESULTS_SCHEMA_VERSION;
   tool: { name: 'tmf-ctk'; version: string };
   target: string;
   company?: string;

@@ -3,7 +3,7 @@
  * checks, so results.json, JUnit and HTML come from the same reporters as `tmf-ctk run`. Memory stays
  * bounded: beyond `maxExchanges` exchanges are counted and their violations tallied, not kept.
  */
-import type { ApiResult, CaseResult, CheckResult, Exchange, RunResult } from '../core/results.js';
+import { RESULTS_SCHEMA_VERSION, type ApiResult, type CaseResult, type CheckResult, type Exchange, type RunResult } from '../core/results.js';
 import type { ApiModel, Operation } from '../document/model.js';
 import { runSummary, summarize } from '../runner/summary.js';
 import { toolVersion } from '../version.js';
@@ -86,7 +86,7 @@ export class ObservedTraffic {
     const observed = apis.filter((a) => a.cases.length > 0);
     const summary = runSummary(observed, false);
     return {
-      schemaVersion: 1, tool: { name: 'tmf-ctk', version: toolVersion() }, target: this.#o.upstream,
+      schemaVersion: RESULTS_SCHEMA_VERSION, tool: { name: 'tmf-ctk', version: toolVersion() }, target: this.#o.upstream,
       startedAt: this.#startedAt.toISOString(), finishedAt: finishedAt.toISOString(), durationMs: finishedAt.getTime() - this.#startedAt.getTime(),
       apis: observed, summary: { ...summary, verdict: this.violations > 0 ? 'not conformant' : 'conformant' },
     };

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { CtkError } from '../errors.js';
-import type { RunResult } from '../core/results.js';
+import { RESULTS_SCHEMA_VERSION, type RunResult } from '../core/results.js';
 import { runSummary, summarize } from '../core/verdict.js';
 
 type Json = Record<string, unknown>;
@@ -12,7 +12,7 @@ const COUNT_GROUPS = ['cases', 'mandatory', 'optional', 'checks'] as const;
 /** The first place where `data` is not shaped like a RunResult, or undefined when it is. */
 function shapeProblem(data: unknown): string | undefined {
   if (!isObject(data)) return 'the top level is not an object';
-  if (data.schemaVersion !== 1) return `schemaVersion is ${JSON.stringify(data.schemaVersion)}, expected 1`;
+  if (data.schemaVersion !== 1 && data.schemaVersion !== RESULTS_SCHEMA_VERSION) return `schemaVersion is ${JSON.stringify(data.schemaVersion)}, expected 1 or ${RESULTS_SCHEMA_VERSION}`;
   if (!isObject(data.summary) || !isObject(data.tool)) return 'summary or tool is missing';
   if (!isObject(data.summary.cases)) return 'summary.cases is missing';
   if (!Array.isArray(data.apis)) return 'apis is not an array';
@@ -53,7 +53,8 @@ export async function loadRunResult(file: string): Promise<RunResult> {
       hint: 'pass the results.json a run wrote (tmf-ctk run --reporter json)',
     });
   }
-  return recount(data as RunResult);
+  // A version 1 run (pass, fail and skip only) reads as version 2: its states are a subset; recount() judges it anew.
+  return recount({ ...(data as RunResult), schemaVersion: RESULTS_SCHEMA_VERSION });
 }
 
 /**

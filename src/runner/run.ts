@@ -15,7 +15,7 @@ import { apiConfigProblems, apiSettings, configReferenceError, unknownApiProblem
 import { RunEmitter, type RunEventListener } from './events.js';
 import { DEFAULTS } from './http-client.js';
 import { Listener } from './listener.js';
-import type { ApiResult, CaseResult, RunResult } from '../core/results.js';
+import { RESULTS_SCHEMA_VERSION, type ApiResult, type CaseResult, type RunResult } from '../core/results.js';
 import { buildCases } from '../suite/generate.js';
 import type { Case, SuiteData, SuiteTable } from '../core/case-model.js';
 import { notSent } from '../core/outcome.js';
@@ -247,7 +247,7 @@ export async function runConformance(options: RunOptions): Promise<RunResult> {
   const apiResults = runs.map((r) => r.result);
   const incomplete = apiResults.find((a) => a.error);
   const result: RunResult = {
-    schemaVersion: 1, tool: { name: 'tmf-ctk', version: toolVersion() }, target,
+    schemaVersion: RESULTS_SCHEMA_VERSION, tool: { name: 'tmf-ctk', version: toolVersion() }, target,
     ...(options.company ? { company: options.company } : {}), ...(options.product ? { product: options.product } : {}), ...(options.release ? { release: options.release } : {}),
     startedAt, finishedAt: new Date().toISOString(), durationMs: Math.round(performance.now() - t0),
     apis: apiResults, summary: runSummary(apiResults, Boolean(incomplete)),

@@ -13,7 +13,7 @@ test('results.json is the whole RunResult, pretty-printed, and loads back identi
   assert.deepEqual(errors, []);
   assert.deepEqual(files, [join(dir, 'nested', 'out', 'results.json')]);
   const text = await readFile(files[0]!, 'utf8');
-  assert.match(text, /^\{\n {2}"schemaVersion": 1,/);
+  assert.match(text, /^\{\n {2}"schemaVersion": 2,/);
   assert.deepEqual(JSON.parse(text), run);
   assert.deepEqual(await loadRunResult(files[0]!), run);
 });

@@ -65,7 +65,7 @@ describe('tmf-ctk run', () => {
     const text = await readFile(join(out, 'results.json'), 'utf8');
     assert.doesNotMatch(text, /s3cret|t1"/);
     const saved = JSON.parse(text) as RunResult;
-    assert.equal(saved.schemaVersion, 1);
+    assert.equal(saved.schemaVersion, 2);
     assert.equal(saved.apis[0]!.cases[0]!.exchanges[0]!.request.headers.authorization, undefined);
     assert.equal(saved.apis[0]!.cases[0]!.exchanges[0]!.request.headers.Authorization, '[redacted]');
   });

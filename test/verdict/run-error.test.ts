@@ -76,10 +76,12 @@ test('report --from an older saved run whose never-sent cases were FAIL "not run
   api.cases = api.cases.map((c, i) => (i === 0 ? c : { ...c, status: 'fail' as const, reason: 'not run: the target is unreachable (ECONNREFUSED)', checks: [], exchanges: [] }));
   old.error = { code: 'TARGET_UNREACHABLE', message: 'cannot be reached' };
   const { writeFile } = await import('node:fs/promises');
-  await writeFile(join(dir, 'results.json'), JSON.stringify(old));
+  // Written by an older tmf-ctk: schemaVersion 1, whose states were pass, fail and skip only.
+  await writeFile(join(dir, 'results.json'), JSON.stringify({ ...old, schemaVersion: 1 }));
   const r = await runCli(['report', '--from', dir, '--reporter', 'html,json', '--out', join(dir, 'again')]);
   assert.equal(r.code, 0, r.err);
   const again = await readResults(join(dir, 'again'));
+  assert.equal(again.schemaVersion, 2);
   assert.equal(again.summary.verdict, 'error');
   assert.equal(again.apis[0]!.summary.verdict, 'error');
   const page = (await readdir(join(dir, 'again'))).find((f) => f.includes(`-${api.id}-`))!;
