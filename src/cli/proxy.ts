@@ -2,6 +2,7 @@ import { connect } from 'node:net';
 import { resolve } from 'node:path';
 import { Writable } from 'node:stream';
 import { CtkError } from '../errors.js';
+import { httpUrlOption } from '../http-url.js';
 import { loadApis } from '../document/load.js';
 import { loadSpecFile } from '../document/spec-file.js';
 import { createValidatingProxy, DEFAULT_VALIDATION_CAP } from '../proxy/server.js';
@@ -46,14 +47,7 @@ const OPTIONS = {
 
 function upstreamUrl(raw: string | undefined): URL {
   if (!raw) throw new CtkError('USAGE', 'proxy needs --upstream URL', { hint: 'e.g. tmf-ctk proxy --upstream https://tmf.example.com' });
-  let u: URL;
-  try {
-    u = new URL(raw);
-  } catch {
-    throw new CtkError('USAGE', `--upstream "${raw}" is not a URL`, { hint: 'e.g. --upstream http://localhost:8080' });
-  }
-  if (u.protocol !== 'http:' && u.protocol !== 'https:') throw new CtkError('USAGE', `--upstream must be http or https, got ${u.protocol}`);
-  return u;
+  return httpUrlOption('upstream', raw);
 }
 
 /** A TCP connection to the upstream at start: a typo or a server that is down is said at once (exit 2). */

@@ -5,6 +5,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { CtkError } from '../errors.js';
+import { httpUrlOption } from '../http-url.js';
 import { schemasFor } from '../schema/schema-set.js';
 import { loadApi, loadApis } from '../document/load.js';
 import type { ApiModel } from '../document/model.js';
@@ -71,14 +72,7 @@ export interface RunOptions extends Pick<SpecSources, 'specsDir' | 'env'> {
 const BREAKER = 3;
 
 function targetUrl(raw: string): string {
-  let u: URL;
-  try {
-    u = new URL(raw);
-  } catch {
-    throw new CtkError('USAGE', `--target "${raw}" is not a URL`, { hint: 'e.g. --target http://localhost:8080' });
-  }
-  if (u.protocol !== 'http:' && u.protocol !== 'https:') throw new CtkError('USAGE', `--target must be http or https, got ${u.protocol}`);
-  return u.href.replace(/\/+$/, '');
+  return httpUrlOption('target', raw).href.replace(/\/+$/, '');
 }
 
 /** The suite data of an API: the table's entry for this version (`TMF663@5.0.0`), else for its id. */

@@ -70,6 +70,8 @@ describe('tmf-ctk proxy (CLI)', () => {
     const notTmf = await runCli(['proxy', '--upstream', 'http://127.0.0.1:1', '--spec', 'package.json']);
     assert.equal(notTmf.code, 2);
     assert.match(notTmf.err, /error \[SPEC_/);
-    assert.match((await runCli(['proxy', '--upstream', 'ftp://x'])).err, /error \[USAGE\]/);
+    assert.match((await runCli(['proxy', '--upstream', 'ftp://x'])).err, /error \[USAGE\]: --upstream must be http or https/);
+    assert.match((await runCli(['proxy', '--upstream', 'not a url'])).err, /error \[USAGE\]: --upstream "not a url" is not a URL/);
+    assert.match((await runCli(['run', '--target', 'not a url', '--api', 'TMF663'])).err, /error \[USAGE\]: --target "not a url" is not a URL/);
   });
 });
