@@ -12,6 +12,7 @@ import { formatError } from '../schema/errors.js';
 import type { SchemaSet } from '../schema/schema-set.js';
 import { isJsonMediaType, header, patchFlavour, PATCH_MEDIA_TYPES } from '../tmf/media-types.js';
 import { parseCollectionQuery } from '../tmf/query.js';
+import { SUCCESS_STATUSES } from '../tmf/statuses.js';
 import type { Route } from './route.js';
 
 export interface JudgeOptions {
@@ -24,11 +25,6 @@ export interface JudgeOptions {
 const ok = (check: string, reason?: string): CheckResult => ({ check, status: 'pass', ...(reason ? { reason } : {}) });
 const bad = (check: string, reason: string, source: CheckResult['source']): CheckResult => ({ check, status: 'fail', reason, source });
 
-/** Statuses TMF630 allows beside the declared ones, by kind of operation (errors are judged by their body). */
-const TMF630_SUCCESS: Partial<Record<Operation['kind'], number[]>> = {
-  list: [200, 206], retrieve: [200], create: [201, 202], patch: [200, 202, 204], delete: [202, 204], replace: [200, 201, 202],
-  hubRegister: [201], hubUnregister: [204],
-};
 
 function requestBodyCheck(op: Operation, ex: Exchange, o: JudgeOptions): CheckResult | undefined {
   if (op.method !== 'post' && op.method !== 'patch' && op.method !== 'put') return undefined;
@@ -122,7 +118,7 @@ export function judgeResponse(route: Route, ex: Exchange, o: JudgeOptions): Chec
   if (!op || !ex.response) return [];
   const declared = Object.keys(op.responses).filter((s) => /^\d{3}$/.test(s)).map(Number);
   const status = ex.response.status;
-  const expect = status >= 400 ? [status] : [...new Set([...declared.filter((s) => s < 400), ...(TMF630_SUCCESS[op.kind] ?? [])])];
+  const expect = status >= 400 ? [status] : [...new Set([...declared.filter((s) => s < 400), ...(SUCCESS_STATUSES[op.kind] ?? [])])];
   const base = { api: route.api, schemas: o.schemas, op, expect, strict: o.strict };
   const results = applyChecks(responseChecks(op, ex, o), ex, base, {}, new Set());
   const location = locationResourceCheck(op, ex);

@@ -3,6 +3,7 @@
  * templates of the resource operations. Cases are assembled from these in cases-*.ts.
  */
 import type { ResourceModel } from '../document/model.js';
+import { SUCCESS_STATUSES } from '../tmf/statuses.js';
 import type { CheckId } from '../core/check-ids.js';
 import type { CheckUse, MandatoryAttribute, RequestTemplate, Step } from '../core/case-model.js';
 
@@ -63,4 +64,5 @@ export function cleanupDelete(r: ResourceModel, as = 'created'): Step[] {
   return [{ name: `cleanup: delete ${as}`, op: { resource: r.name, kind: 'delete' }, request: { method: 'DELETE', path: itemPath(r, `{{${as}.id}}`) }, expect: [204], checks: [] }];
 }
 
-export const LIST_STATUSES = [200, 206];
+/** A list answers 200, or 206 for a partial page (TMF630; src/tmf/statuses.ts). */
+export const LIST_STATUSES: number[] = [...SUCCESS_STATUSES.list!];
