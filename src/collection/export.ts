@@ -11,7 +11,7 @@ import { strictLeniencies } from '../tmf/policy.js';
 import { casesFor } from '../runner/run.js';
 import { operationOf } from '../checks/judge.js';
 import type { Case, Step, SuiteTable } from '../core/case-model.js';
-import { skipReason } from '../core/outcome.js';
+import { notSent } from '../core/outcome.js';
 import { loadApi } from '../document/load.js';
 import type { ApiModel } from '../document/model.js';
 import type { SpecSources } from '../document/resolve.js';
@@ -41,7 +41,7 @@ export interface ExportOptions {
 }
 
 function exportSkipReason(c: Case, s: ReturnType<typeof apiSettings>): string | undefined {
-  const excluded = skipReason(c, s);
+  const excluded = notSent(c, s)?.reason;
   if (excluded) return excluded;
   if ([...c.steps, ...c.cleanup].some((step) => step.event || !step.request)) return NOTIFICATIONS_NOTE;
   return undefined;

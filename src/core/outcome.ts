@@ -62,11 +62,6 @@ export function notSent(c: Pick<Case, 'id' | 'feature' | 'notApplicable'>, s: Ex
   return undefined;
 }
 
-/** Why a case is not sent, in words (Postman export). */
-export function skipReason(c: Pick<Case, 'id' | 'feature' | 'notApplicable'>, s: Exclusions): string | undefined {
-  return notSent(c, s)?.reason;
-}
-
 /** The check ids a case's steps rely on (cleanup is never judged). */
 export function checksOf(c: Pick<Case, 'steps'>): string[] {
   return [...new Set(c.steps.flatMap((s) => [...s.checks.map((k) => k.id), ...(s.poll ? [s.poll.until.id] : [])]))];
