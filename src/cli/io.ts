@@ -21,9 +21,15 @@ export function processIO(): CliIO {
   };
 }
 
+/** A CI job: `CI` set to anything but empty, `false` or `0` (GitHub, GitLab and most runners set `CI=true`, some `CI=1`). */
+export function inCI(env: NodeJS.ProcessEnv): boolean {
+  const v = env.CI;
+  return v !== undefined && v !== '' && v !== 'false' && v !== '0';
+}
+
 /** Colour only on a TTY and never with NO_COLOR (https://no-color.org). */
 export function useColor(env: NodeJS.ProcessEnv, stream: NodeJS.WritableStream = process.stdout): boolean {
   if (env.NO_COLOR !== undefined && env.NO_COLOR !== '') return false;
   if (env.FORCE_COLOR) return true;
-  return Boolean((stream as NodeJS.WriteStream).isTTY) && env.CI !== 'true';
+  return Boolean((stream as NodeJS.WriteStream).isTTY) && !inCI(env);
 }

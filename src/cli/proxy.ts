@@ -10,7 +10,7 @@ import { renderReports } from '../reporters/index.js';
 import { reporterNames } from '../run-with-reports.js';
 import { headerOption, listOption, numberOption, parse } from './args.js';
 import type { Command } from './command.js';
-import { useColor, type CliIO } from './io.js';
+import { inCI, useColor, type CliIO } from './io.js';
 
 const HELP = `Usage: tmf-ctk proxy --upstream URL [--api LIST | --all | --spec FILE] [options]
 
@@ -98,7 +98,7 @@ export const command: Command = {
     const registered = documents.length && !apiList && !values.all ? [] : loadApis(apiList || undefined, { all: values.all, specsDir: values.specs ? resolve(io.cwd, values.specs) : undefined, env: io.env });
     const apis = [...documents, ...registered];
     await reachable(upstream);
-    const quiet = io.env.CI === 'true';
+    const quiet = inCI(io.env);
     const proxy = createValidatingProxy({
       upstream: upstream.href, apis, host: values.host ?? '127.0.0.1', port: numberOption('port', values.port, 8081, { max: 65535 }),
       strict: values.strict, quietHeaders: values['quiet-headers'], headers: headerOption(values.header ?? []), record: Boolean(values.record),

@@ -6,7 +6,7 @@ import { loadRunResult, renderReports, REPORTER_NAMES } from '../reporters/index
 import type { RunResult } from '../core/results.js';
 import { assertWritableDir } from '../reporters/files.js';
 import { listOption, parse } from './args.js';
-import { useColor, type CliIO } from './io.js';
+import { inCI, useColor, type CliIO } from './io.js';
 import { reportError, type Command } from './command.js';
 
 const HELP = `Usage: tmf-ctk report --from DIR[/results.json] [--reporter html,junit,json,console] [--out DIR]
@@ -62,7 +62,7 @@ export const command: Command = {
     const { files, errors } = await renderReports(result, names.length > 0 ? names : ['html'], {
       outDir,
       company: values.company, product: values.product, release: values.release,
-      color: useColor(io.env), quiet: io.env.CI === 'true', stream: ioStream(io),
+      color: useColor(io.env), quiet: inCI(io.env), stream: ioStream(io),
     });
     for (const f of files) io.out(`wrote ${f}`);
     for (const e of errors) io.err(`error [REPORT_FAILED]: ${e.reporter} reporter: ${e.message}`);

@@ -14,7 +14,7 @@ import { summaryLine } from '../reporters/console.js';
 import { assertWritableDir } from '../reporters/files.js';
 import { reportRun, runErrorText, type ReportedRun } from '../run-with-reports.js';
 import { generatorSeedOption, headerOption, listOption, numberOption, parse } from './args.js';
-import { useColor, type CliIO } from './io.js';
+import { inCI, useColor, type CliIO } from './io.js';
 import type { Command } from './command.js';
 
 const HELP = `Usage: tmf-ctk run --target URL (--api TMF663[,TMF622…] | --all | --spec FILE) [options]
@@ -116,7 +116,7 @@ export const command: Command = {
     const headers = headerOption(values.header ?? []);
     // Before any request: minutes of testing must not end in reports that cannot be written.
     await assertWritableDir(resolve(io.cwd, values.out ?? 'reports'));
-    const report = { outDir: resolve(io.cwd, values.out ?? 'reports'), color: useColor(io.env), quiet: io.env.CI === 'true', stream: ioStream(io),
+    const report = { outDir: resolve(io.cwd, values.out ?? 'reports'), color: useColor(io.env), quiet: inCI(io.env), stream: ioStream(io),
       company: values.company, product: values.product };
     // The engine is loaded after the options are read: --help and usage errors start in a few milliseconds.
     const { exitCodeOf } = await import('../run-with-reports.js');

@@ -3,7 +3,7 @@ import { Writable } from 'node:stream';
 import { exitCodeOf, runErrorText } from '../run-with-reports.js';
 import { runSelftest } from '../selftest.js';
 import { listOption, parse } from './args.js';
-import { useColor } from './io.js';
+import { inCI, useColor } from './io.js';
 import type { Command } from './command.js';
 
 const HELP = `Usage: tmf-ctk selftest [--api LIST] [--out DIR] [--reporter LIST] [--company X] [--product Y] [--specs DIR]
@@ -27,7 +27,7 @@ export const command: Command = {
     const r = await runSelftest({
       apis: listOption(values.api), specsDir: values.specs, env: io.env, company: values.company, product: values.product,
       reporters: listOption(values.reporter),
-      report: { outDir, color: useColor(io.env), quiet: io.env.CI === 'true', stream },
+      report: { outDir, color: useColor(io.env), quiet: inCI(io.env), stream },
     });
     for (const e of r.errors) io.err(`error [REPORT_FAILED]: ${e.reporter} reporter: ${e.message}`);
     io.out(`mock target: ${r.target} (stopped)`);

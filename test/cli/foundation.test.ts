@@ -92,3 +92,25 @@ describe('the binary', () => {
     assert.equal(code, 0);
   });
 });
+
+describe('CI and colour switches', () => {
+  it('CI counts when set to anything but empty, false or 0', async () => {
+    const { inCI, useColor } = await import('../../src/cli/io.js');
+    for (const v of ['true', '1', 'yes', 'TRUE']) assert.equal(inCI({ CI: v }), true, v);
+    for (const v of [undefined, '', 'false', '0']) assert.equal(inCI(v === undefined ? {} : { CI: v }), false, String(v));
+    const tty = { isTTY: true } as unknown as NodeJS.WritableStream;
+    assert.equal(useColor({}, tty), true);
+    assert.equal(useColor({ CI: '1' }, tty), false);
+    assert.equal(useColor({ NO_COLOR: '1', FORCE_COLOR: '1' }, tty), false);
+  });
+
+  it('CI=true quiets the console to failing cases and the summary; CI=false does not', async () => {
+    const base = { ...process.env, NO_COLOR: '1' };
+    const quiet = await runCli(['run', '--target', 'http://127.0.0.1:9', '--api', 'TMF663', '--out', mkdtempSync(join(tmpdir(), 'ci-q-'))], { env: { ...base, CI: 'true' } });
+    const loud = await runCli(['run', '--target', 'http://127.0.0.1:9', '--api', 'TMF663', '--out', mkdtempSync(join(tmpdir(), 'ci-l-'))], { env: { ...base, CI: 'false' } });
+    assert.equal(quiet.code, 2);
+    assert.equal(loud.code, 2);
+    assert.doesNotMatch(quiet.out, /NOT RUN TC_/);
+    assert.match(loud.out, /NOT RUN TC_/);
+  });
+});
