@@ -5,8 +5,10 @@ import { join } from 'node:path';
 import { spawnListening, type Subject } from './spawn.js';
 
 /**
- * What the validating proxy costs, side by side in one run: the mock directly, and the same mock behind
- * `tmf-ctk proxy` (each in its own process). Throughput and p50 latency for GET by id and the list.
+ * What the validating proxy costs, side by side in one run: the mock directly; behind a bare forwarder (Node's
+ * http, nothing read: the ceiling of any Node proxy on this machine); behind `tmf-ctk proxy` judging every
+ * exchange anew (`--memo 0`); behind `tmf-ctk proxy` as shipped (repeated exchanges judged once). Each in its
+ * own process. Throughput and p50 latency for GET by id and the list.
  * Goal: through the proxy at least 0.5× direct throughput. BENCH_SECONDS and BENCH_ROUNDS tune a run.
  */
 const BASE = '/tmf-api/shoppingCart/v4/shoppingCart';
@@ -27,8 +29,12 @@ export async function run(): Promise<void> {
     const mock = await spawnListening('mock', ['bin/tmf-ctk.js', 'mock', '--port', '0', '--api', 'TMF663']);
     subjects.push(mock);
     const out = mkdtempSync(join(tmpdir(), 'tmf-ctk-bench-proxy-'));
-    const proxy = await spawnListening('proxy', ['bin/tmf-ctk.js', 'proxy', '--upstream', mock.url, '--port', '0', '--api', 'TMF663', '--out', out, '--reporter', 'json', '--max-exchanges', '100'], { ...process.env, CI: 'true' });
-    subjects.push(proxy);
+    const proxyArgs = (memo: string) => ['bin/tmf-ctk.js', 'proxy', '--upstream', mock.url, '--port', '0', '--api', 'TMF663', '--out', out, '--reporter', 'json', '--max-exchanges', '100', '--memo', memo];
+    const bare = await spawnListening('bare', ['--import', 'tsx', 'bench/bare-forwarder.ts', mock.url]);
+    const anew = await spawnListening('anew', proxyArgs('0'), { ...process.env, CI: 'true' });
+    const proxy = await spawnListening('proxy', proxyArgs('512'), { ...process.env, CI: 'true' });
+    subjects.push(bare, anew, proxy);
+    const behind = [bare, anew, proxy];
     const id = ((await (await fetch(`${mock.url}${BASE}?limit=1`)).json()) as Array<{ id: string }>)[0]!.id;
     const best = new Map<string, Figure>();
     const keep = (k: string, f: Figure) => {
@@ -36,18 +42,23 @@ export async function run(): Promise<void> {
       if (!b || f.rps > b.rps) best.set(k, f);
     };
     for (let round = 0; round < ROUNDS; round++) {
-      for (const s of round % 2 ? [proxy, mock] : [mock, proxy]) {
+      for (const s of round % 2 ? [...behind, mock] : [mock, ...behind]) {
         if (round === 0) await measure(`${s.url}${BASE}/${id}`, 1);
         keep(`${s.name} by id`, await measure(`${s.url}${BASE}/${id}`, SECONDS));
         keep(`${s.name} list`, await measure(`${s.url}${BASE}?limit=20`, SECONDS));
       }
     }
     console.log(`  autocannon, ${CONNECTIONS} connections, best of ${ROUNDS} rounds of ${SECONDS} s, loopback`);
+    const label = { bare: 'bare forwarder (ceiling)', anew: 'tmf-ctk proxy --memo 0', proxy: 'tmf-ctk proxy' } as const;
     for (const what of ['by id', 'list']) {
       const d = best.get(`mock ${what}`)!;
-      const p = best.get(`proxy ${what}`)!;
-      const ratio = p.rps / d.rps;
-      console.log(`  ${what.padEnd(6)} direct ${Math.round(d.rps).toString().padStart(6)} req/s p50 ${d.p50} ms | proxy ${Math.round(p.rps).toString().padStart(6)} req/s p50 ${p.p50} ms | added p50 ${(p.p50 - d.p50).toFixed(1)} ms | ${ratio.toFixed(2)}× ${ratio >= 0.5 ? 'OK' : 'MISS'} (goal ≥ 0.5×)`);
+      console.log(`  ${what.padEnd(6)} direct ${Math.round(d.rps).toString().padStart(6)} req/s p50 ${d.p50} ms`);
+      for (const s of behind) {
+        const p = best.get(`${s.name} ${what}`)!;
+        const ratio = p.rps / d.rps;
+        const goal = s.name === 'bare' ? '' : ` ${ratio >= 0.5 ? 'OK' : 'MISS'} (goal ≥ 0.5×)`;
+        console.log(`         ${label[s.name as keyof typeof label].padEnd(24)} ${Math.round(p.rps).toString().padStart(6)} req/s p50 ${p.p50} ms | added p50 ${(p.p50 - d.p50).toFixed(1)} ms | ${ratio.toFixed(2)}×${goal}`);
+      }
     }
   } finally {
     for (const s of subjects.reverse()) await s.stop();

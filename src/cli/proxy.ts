@@ -32,6 +32,7 @@ the server's answer) with the same checks as "tmf-ctk run". It never blocks traf
   --record FILE        also save the resources seen as seed data for "tmf-ctk mock --seed FILE"
   --quiet-headers      do not add X-Tmf-Ctk-Violations to answers
   --max-exchanges N    exchanges kept in full for the reports (default 1000); later ones are summarised
+  --memo N             distinct exchanges whose judgment is reused when repeated byte for byte (default 512; 0: judge each anew)
   --timeout MS         upstream timeout per request (default 30000)
   --strict             the letter of the documents where they disagree with TMF630
   --specs DIR          where the published documents are
@@ -42,7 +43,7 @@ const OPTIONS = {
   upstream: { type: 'string' }, port: { type: 'string' }, host: { type: 'string' }, api: { type: 'string', multiple: true },
   all: { type: 'boolean' }, out: { type: 'string' }, reporter: { type: 'string', multiple: true }, header: { type: 'string', multiple: true },
   duration: { type: 'string' }, record: { type: 'string' }, 'quiet-headers': { type: 'boolean' }, 'max-exchanges': { type: 'string' },
-  timeout: { type: 'string' }, strict: { type: 'boolean' }, specs: { type: 'string' }, spec: { type: 'string', multiple: true },
+  memo: { type: 'string' }, timeout: { type: 'string' }, strict: { type: 'boolean' }, specs: { type: 'string' }, spec: { type: 'string', multiple: true },
 } as const;
 
 function upstreamUrl(raw: string | undefined): URL {
@@ -103,6 +104,7 @@ export const command: Command = {
       upstream: upstream.href, apis, host: values.host ?? '127.0.0.1', port: numberOption('port', values.port, 8081, { max: 65535 }),
       strict: values.strict, quietHeaders: values['quiet-headers'], headers: headerOption(values.header ?? []), record: Boolean(values.record),
       maxExchanges: numberOption('max-exchanges', values['max-exchanges'], 1000, { min: 1, max: 1_000_000 }),
+      memoEntries: numberOption('memo', values.memo, 512, { min: 0, max: 100_000 }),
       timeoutMs: numberOption('timeout', values.timeout, 30_000, { min: 1, max: 600_000 }), validationCap: DEFAULT_VALIDATION_CAP,
       onExchange: (ex, failed) => {
         if (quiet || !failed.length) return;

@@ -94,3 +94,10 @@ export function writeAnswer(client: ServerResponse, res: IncomingMessage, tee: T
   res.pipe(client);
   res.resume();
 }
+
+/** Streams an answer back unread (traffic outside every known API). */
+export function passThrough(client: ServerResponse, res: IncomingMessage): void {
+  client.writeHead(res.statusCode ?? 502, res.statusMessage, endToEndHeaders(res.headers));
+  res.once('error', () => client.destroy());
+  res.pipe(client);
+}

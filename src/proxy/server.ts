@@ -9,8 +9,9 @@ import type { CheckResult, Exchange } from '../core/results.js';
 import { redactHeaders } from '../core/redact.js';
 import type { ApiModel } from '../document/model.js';
 import { schemasFor } from '../schema/schema-set.js';
-import { flat, readAnswer, sendUpstream, Tee, writeAnswer } from './forward.js';
+import { flat, passThrough, readAnswer, sendUpstream, Tee, writeAnswer } from './forward.js';
 import { judgeRequest, judgeResponse } from './judge.js';
+import { JudgmentMemo } from './memo.js';
 import { ObservedTraffic } from './observed.js';
 import { ResourceRecorder } from './record.js';
 import { Router } from './route.js';
@@ -37,6 +38,8 @@ export interface ProxyOptions {
   record?: boolean;
   /** Headers added to every forwarded request. */
   headers?: Record<string, string>;
+  /** Distinct exchanges whose judgment is remembered (0: judge every exchange anew). Default 512. */
+  memoEntries?: number;
 }
 
 export interface ValidatingProxy {
@@ -44,6 +47,7 @@ export interface ValidatingProxy {
   close(): Promise<void>;
   readonly traffic: ObservedTraffic;
   readonly recorder: ResourceRecorder;
+  readonly memo: JudgmentMemo;
 }
 
 const keep = (text: string | undefined): string | undefined => (text === undefined || text.length <= KEPT_BODY_CHARS ? text : `${text.slice(0, KEPT_BODY_CHARS)}…`);
@@ -61,12 +65,15 @@ export function createValidatingProxy(o: ProxyOptions): ValidatingProxy {
   const router = new Router(o.apis);
   const traffic = new ObservedTraffic({ apis: o.apis, upstream: upstream.url.href.replace(/\/+$/, ''), maxExchanges: o.maxExchanges });
   const recorder = new ResourceRecorder();
+  const memo = new JudgmentMemo({ entries: o.memoEntries ?? 512 });
+  const strict = o.strict ?? false;
+  const upstreamPath = upstream.url.pathname.replace(/\/+$/, '');
 
   async function handle(req: IncomingMessage, client: ServerResponse): Promise<void> {
     const t0 = performance.now();
     const startedAt = new Date().toISOString();
     const reqTee = new Tee(cap);
-    const url = new URL(`${upstream.url.pathname.replace(/\/+$/, '')}${req.url ?? '/'}`, upstream.url.origin);
+    const url = new URL(`${upstreamPath}${req.url ?? '/'}`, upstream.url.origin);
     const route = router.match(req.method ?? 'GET', new URL(req.url ?? '/', 'http://x').pathname);
     const recorded = () => ({ method: req.method ?? 'GET', url: url.href, headers: flat(req.headers as Record<string, string | string[]>), ...(reqTee.size ? { body: reqTee.text() } : {}) });
     let res: IncomingMessage;
@@ -77,6 +84,12 @@ export function createValidatingProxy(o: ProxyOptions): ValidatingProxy {
       if (route) traffic.add(route.api, route.op, { step: `${req.method} ${url.pathname}`, request: { ...recorded(), headers: redactHeaders(recorded().headers) }, error: (e as Error).message, startedAt }, [], [`upstream failure: ${(e as Error).message}`]);
       return;
     }
+    if (!route) {
+      // Outside every known API: counted, streamed back as it comes, nothing held or judged.
+      traffic.unknown += 1;
+      passThrough(client, res);
+      return;
+    }
     const resTee = new Tee(cap);
     const { complete } = await readAnswer(res, resTee);
     const request = recorded();
@@ -84,14 +97,14 @@ export function createValidatingProxy(o: ProxyOptions): ValidatingProxy {
       step: `${request.method} ${url.pathname}`, request, startedAt,
       response: { status: res.statusCode ?? 0, headers: flat(res.headers as Record<string, string | string[]>), ...(resTee.size ? { body: resTee.text() } : {}), durationMs: Math.round(performance.now() - t0) },
     };
-    if (!route) {
-      traffic.unknown += 1;
-      writeAnswer(client, res, resTee, complete, {});
-      return;
-    }
     const unvalidated = reqTee.overflow ? 'request' : !complete ? 'response' : undefined;
-    const judged = { schemas: schemasFor(route.api), strict: o.strict ?? false, ...(unvalidated ? { unvalidated } as const : {}) };
-    const checks = [...judgeRequest(route, exchange, judged), ...judgeResponse(route, exchange, judged)];
+    const key = memo.key(`${route.api.id}@${route.api.version} ${route.op?.operationId ?? ''}`, exchange, unvalidated);
+    let checks = key === undefined ? undefined : memo.get(key);
+    if (!checks) {
+      const judged = { schemas: schemasFor(route.api), strict, ...(unvalidated ? { unvalidated } as const : {}) };
+      checks = [...judgeRequest(route, exchange, judged), ...judgeResponse(route, exchange, judged)];
+      if (key !== undefined) memo.set(key, checks);
+    }
     const failed = checks.filter((c) => c.status === 'fail');
     const extra: Record<string, string> = failed.length && !o.quietHeaders ? { [VIOLATIONS_HEADER]: String(failed.length) } : {};
     writeAnswer(client, res, resTee, complete, extra);
@@ -110,7 +123,7 @@ export function createValidatingProxy(o: ProxyOptions): ValidatingProxy {
     handle(req, res).catch((e: unknown) => upstreamError(res, e as Error));
   });
   return {
-    traffic, recorder,
+    traffic, recorder, memo,
     listen: () => new Promise((resolve, reject) => {
       server.once('error', reject);
       server.listen(o.port ?? 0, o.host ?? '127.0.0.1', () => {

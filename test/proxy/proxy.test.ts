@@ -139,3 +139,53 @@ describe('memory stays bounded', () => {
     }
   });
 });
+
+describe('repeated exchanges are judged once', () => {
+  it('the same request answered with the same bytes reuses its checks; each exchange is still counted and kept', async () => {
+    const r = await rig();
+    try {
+      const id = (JSON.parse((await send(r.url, 'GET', `${CART}?limit=1`)).body) as Array<{ id: string }>)[0]!.id;
+      for (let i = 0; i < 5; i++) assert.equal((await send(r.url, 'GET', `${CART}/${id}`)).status, 200);
+      assert.equal(r.proxy.memo.hits, 4);
+      const c = r.proxy.traffic.result().apis[0]!.cases.find((k) => k.id === 'TRAFFIC_retrieveShoppingCart')!;
+      assert.equal(c.exchanges.length, 5);
+      const perExchange = c.checks.filter((k) => k.exchange === 4).map((k) => `${k.check} ${k.status}`);
+      assert.deepEqual(perExchange, c.checks.filter((k) => k.exchange === 0).map((k) => `${k.check} ${k.status}`));
+      assert.ok(perExchange.includes('response-schema pass'), perExchange.join(', '));
+    } finally {
+      await r.close();
+    }
+  });
+
+  it('an answer that differs in a header a check reads, or in its body, is judged anew', async () => {
+    let n = 0;
+    const r = await rig({ defect: (p, a) => {
+      if (!p.startsWith(`${CART}/`)) return a;
+      n += 1;
+      if (n === 3) return { ...a, headers: { ...a.headers, 'content-type': 'text/plain' } };
+      if (n === 4) return { ...a, body: JSON.stringify({ ...JSON.parse(a.body), cartItem: 'not a list' }) };
+      return { ...a, headers: { ...a.headers, date: new Date(Date.now() + n * 1000).toUTCString() } };
+    } });
+    try {
+      const id = (JSON.parse((await send(r.url, 'GET', `${CART}?limit=1`)).body) as Array<{ id: string }>)[0]!.id;
+      const violations: number[] = [];
+      for (let i = 0; i < 5; i++) violations.push(Number((await send(r.url, 'GET', `${CART}/${id}`)).headers['x-tmf-ctk-violations'] ?? 0));
+      assert.deepEqual(violations.map((v) => v > 0), [false, false, true, true, false]);
+      assert.equal(r.proxy.memo.hits, 2, 'answers 2 and 5 differ from 1 only in Date');
+      assert.deepEqual([...new Set(failedChecks(r))].sort(), ['TRAFFIC_retrieveShoppingCart content-type-json', 'TRAFFIC_retrieveShoppingCart response-schema']);
+    } finally {
+      await r.close();
+    }
+  });
+
+  it('memoEntries 0 judges every exchange anew', async () => {
+    const r = await rig({ proxy: { memoEntries: 0 } });
+    try {
+      for (let i = 0; i < 3; i++) await send(r.url, 'GET', `${CART}?limit=1`);
+      assert.equal(r.proxy.memo.hits, 0);
+      assert.equal(r.proxy.traffic.exchanges, 3);
+    } finally {
+      await r.close();
+    }
+  });
+});
