@@ -66,7 +66,8 @@ export function renderChecks(): string {
     'Where TMF630 and the published documents disagree, a conformant server may follow either. Each disagreement is',
     'named once, in `src/tmf/policy.ts`; the checks accept both readings and record an advisory that starts with the',
     'leniency\'s id (`[json-charset] …`). `--strict` (or `"strict": true` in the config) takes the letter of the',
-    'document instead: the advisory becomes a failure whose reason starts with `strict: [id]`.', '',
+    'document instead: each leniency the target took fails once per API, in the case `TC_<API>_STRICT` (native runs and',
+    'exported collections alike), with a reason that starts with `strict: [id]` and lists the cases that took it.', '',
     '| leniency | TMF630 says | the document says | default | `--strict` |', '|---|---|---|---|---|');
   for (const l of LENIENCIES) lines.push(`| \`${l.id}\` | ${cell(l.tmf630)} | ${cell(l.document)} | ${cell(l.lenient)} | ${cell(l.strict)} |`);
   return `${lines.join('\n')}\n`;

@@ -7,8 +7,8 @@
  */
 import { createHash } from 'node:crypto';
 import { apiSettings, type RunConfig } from '../runner/config.js';
-import { strictLeniencies } from '../tmf/policy.js';
-import { casesFor } from '../runner/run.js';
+import { strictCaseId } from '../runner/strict.js';
+import { casesFor, strictIds } from '../runner/run.js';
 import { operationOf } from '../checks/judge.js';
 import type { Case, Step, SuiteTable } from '../core/case-model.js';
 import { notSent } from '../core/outcome.js';
@@ -17,10 +17,10 @@ import type { ApiModel } from '../document/model.js';
 import type { SpecSources } from '../document/resolve.js';
 import { toolVersion } from '../version.js';
 import { sandboxLibrary } from './bundle.js';
-import { caseFolder } from './items.js';
+import { caseFolder, strictFolder } from './items.js';
 import { COLLECTION_SCHEMA, type PostmanCollection } from './postman.js';
 import {
-  BUILD_VARIABLE, HEADERS_VARIABLE, LIBRARY_VARIABLE, SUITE_FORMAT, SUITE_VARIABLE,
+  BUILD_VARIABLE, HEADERS_VARIABLE, LENIENCIES_VARIABLE, LIBRARY_VARIABLE, SUITE_FORMAT, SUITE_VARIABLE,
   type SandboxCase, type SandboxOp, type SandboxStep, type SandboxSuite,
 } from './suite-json.js';
 
@@ -70,7 +70,7 @@ function sandboxCase(c: Case, skip: string | undefined): SandboxCase {
 }
 
 
-function description(api: ApiModel, basePath: string, skipped: number): string {
+function description(api: ApiModel, basePath: string, skipped: number, strict: readonly string[]): string {
   return [
     `Conformance cases of ${api.id} ${api.title} v${api.version}, exported by tmf-ctk ${toolVersion()}.`,
     '',
@@ -83,6 +83,10 @@ function description(api: ApiModel, basePath: string, skipped: number): string {
     'Once loaded, the library takes both variables out of the run (postman-sandbox copies every variable into every script, which',
     'would triple the time per request) and puts them back for the last case, so a run leaves the collection as it found it.',
     `${skipped} case(s) are notes that are never sent (notifications need the native runner's listener; cases that do not apply).`,
+    ...(strict.length ? [
+      `Strict mode (${strict.join(', ')}): as in \`tmf-ctk run --strict\`, answers are judged with the default reading and the leniencies`,
+      `they take are recorded in ${LENIENCIES_VARIABLE}; the last folder, ${strictCaseId(api.id)}, fails once per leniency taken, listing the cases.`,
+    ] : []),
   ].join('\n');
 }
 
@@ -92,25 +96,30 @@ export async function exportCollection(api: ApiModel, options: ExportOptions = {
   const cases = casesFor(api, { config: options.config, suites: options.suites, ...(options.cases ? { cases: options.cases } : {}) });
   const skips = cases.map((c) => exportSkipReason(c, settings));
   const basePath = settings.basePath ?? api.basePath;
+  const strict = strictIds(settings.strict);
   const suite: Omit<SandboxSuite, 'build'> = {
     format: SUITE_FORMAT,
     api: { id: api.id, version: api.version, title: api.title, basePath, mediaType: api.mediaType },
-    definitions: api.definitions, strict: strictLeniencies(settings.strict).ids.length > 0, disabledChecks: [...settings.disabledChecks], breaker: BREAKER,
+    definitions: api.definitions, strict, disabledChecks: [...settings.disabledChecks], breaker: BREAKER,
     cases: cases.map((c, i) => sandboxCase(c, skips[i])),
   };
   const library = await sandboxLibrary();
   const build = createHash('sha256').update(library).update(JSON.stringify(suite)).digest('hex').slice(0, 16);
   const target = (options.target ?? DEFAULT_TARGET).replace(/\/+$/, '');
   return {
-    info: { name: `tmf-ctk ${api.id} ${api.title} v${api.version}`, description: description(api, basePath, skips.filter(Boolean).length), schema: COLLECTION_SCHEMA },
+    info: { name: `tmf-ctk ${api.id} ${api.title} v${api.version}`, description: description(api, basePath, skips.filter(Boolean).length, strict), schema: COLLECTION_SCHEMA },
     variable: [
       { key: 'baseUrl', value: `${target}${basePath}`, type: 'string', description: 'The API root: server root + base path' },
       { key: HEADERS_VARIABLE, value: '', type: 'string', description: 'Headers for every request: a JSON object or "Name: value" lines' },
       { key: BUILD_VARIABLE, value: build, type: 'string' },
       { key: SUITE_VARIABLE, value: JSON.stringify({ ...suite, build }), type: 'string' },
       { key: LIBRARY_VARIABLE, value: library, type: 'string' },
+      ...(strict.length ? [{ key: LENIENCIES_VARIABLE, value: '{}', type: 'string', description: 'Strict mode: the leniencies the run\'s answers took, and the cases that took them' }] : []),
     ],
-    item: cases.map((c, i) => caseFolder(c, skips[i], (step) => sandboxStep(api, step))),
+    item: [
+      ...cases.map((c, i) => caseFolder(c, skips[i], (step) => sandboxStep(api, step))),
+      ...(strict.length ? [strictFolder(api.id, strict)] : []),
+    ],
   };
 }
 

@@ -3,11 +3,14 @@
  * template as Postman users write it (`{{baseUrl}}/shoppingCart/{{created.id}}`, the JSON body) and carries
  * two one-line scripts that hand over to the tmf-ctk library, which sends exactly what the native runner
  * sends and asserts the step's checks. A case that cannot run in Postman is one request that is never sent,
- * whose skipped assertion says why.
+ * whose skipped assertion says why. In strict mode the API's strict case comes last, one request never sent
+ * whose assertions are the native strict case's checks, from the leniencies the run's answers took.
  */
 import type { Case, RequestTemplate, Step } from '../core/case-model.js';
+import { strictCaseId, strictTitle } from '../runner/strict.js';
+import { leniency, type LeniencyId } from '../tmf/policy.js';
 import type { PostmanEvent, PostmanHeader, PostmanItem, PostmanRequest } from './postman.js';
-import { BUILD_VARIABLE, LIBRARY_VARIABLE, type SandboxStep } from './suite-json.js';
+import { BUILD_VARIABLE, LENIENCIES_VARIABLE, LIBRARY_VARIABLE, type SandboxStep } from './suite-json.js';
 
 const script = (listen: PostmanEvent['listen'], lines: string[]): PostmanEvent => ({ listen, script: { type: 'text/javascript', exec: lines } });
 
@@ -104,4 +107,30 @@ export function caseFolder(c: Case, skip: string | undefined, data: (step: Step)
     ? [noteItem(c, skip)]
     : [...c.steps.map((s, i) => stepItem(c, s, i, false, data(s))), ...c.cleanup.map((s, i) => stepItem(c, s, c.steps.length + i, true, { ...data(s), cleanup: true }))];
   return { id: c.id, name: folderName(c), description: describe(c, skip), item: items };
+}
+
+/**
+ * Strict mode: the API's strict case, after every other (`TC_<API>_STRICT`, as in a native run). Its one
+ * request is never sent: its pre-request script reports one `strict` check per tightened leniency, failed when
+ * an answer of the run took it (the cases are listed; `ctk.leniencies` holds them).
+ */
+export function strictFolder(apiId: string, ids: readonly LeniencyId[]): PostmanItem {
+  const id = strictCaseId(apiId);
+  const title = strictTitle(ids);
+  const description = [
+    title, '',
+    '- mandatory: a failure fails conformance',
+    `- every answer is judged with the default reading; each leniency an answer took is recorded in the collection variable ${LENIENCIES_VARIABLE},`,
+    '  and fails here once, listing the cases that took it:',
+    ...ids.map((l) => `  - ${l}: ${leniency(l)!.strict}`),
+  ].join('\n');
+  return {
+    id, name: `${id} ${title}`, description,
+    item: [{
+      id: `${id}#strict`,
+      name: 'strict mode: one check per leniency',
+      request: { method: 'GET', url: '{{baseUrl}}', description: `Never sent: its pre-request script judges the leniencies recorded in ${LENIENCIES_VARIABLE}.` },
+      event: [script('prerequest', [...LOADER, 'tmfCtk.strict(pm);'])],
+    }],
+  };
 }

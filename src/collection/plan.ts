@@ -6,6 +6,7 @@
  */
 import { CHECK_IDS } from '../checks/index.js';
 import { CtkError } from '../errors.js';
+import { STRICT_CHECK, strictCaseId, strictTitle } from '../runner/strict.js';
 import { variableOf, type PostmanCollection, type PostmanItem } from './postman.js';
 import { SUITE_FORMAT, SUITE_VARIABLE, type SandboxSuite } from './suite-json.js';
 
@@ -22,6 +23,8 @@ export interface PlannedCase {
   suite?: string;
   /** Advisories known before the run (what a TM Forum kit gets wrong, see kit-lint.ts). */
   advisories?: string[];
+  /** The API's strict case (`TC_<API>_STRICT`) of an exported collection: settled as natively (src/runner/strict.ts). */
+  strict?: boolean;
 }
 
 export interface ApiIdentity {
@@ -80,12 +83,14 @@ export function planCollection(collection: PostmanCollection, given?: Partial<Ap
   const suite = suiteOf(collection);
   if (suite) {
     const byId = new Map(suite.cases.map((c) => [c.id, c]));
+    const strictId = strictCaseId(suite.api.id);
     const cases = collection.item.map((item, i): PlannedCase => {
+      if (item.id === strictId && Array.isArray(suite.strict)) return { key: itemKey(item, i), id: strictId, title: strictTitle(suite.strict), mandatory: true, strict: true };
       const c = byId.get(item.id ?? '');
       if (!c) return { key: itemKey(item, i), ...splitName(item.name ?? `item ${i + 1}`), mandatory: true };
       return { key: itemKey(item, i), id: c.id, title: c.title, mandatory: c.mandatory, ...(c.resource ? { resource: c.resource } : {}), ...(c.skip ? { skip: c.skip } : {}) };
     });
-    return { api: { ...suite.api, ...given }, cases, native: true, knownChecks: new Set(CHECK_IDS) };
+    return { api: { ...suite.api, ...given }, cases, native: true, knownChecks: new Set([...CHECK_IDS, STRICT_CHECK]) };
   }
   const cases = collection.item.map((item: PostmanItem, i): PlannedCase => ({ key: itemKey(item, i), ...splitName(item.name ?? `item ${i + 1}`), mandatory: true }));
   return { api: externalApi(collection, given), cases, native: false, knownChecks: new Set() };

@@ -10,6 +10,7 @@ import type { CaseStatus } from '../core/results.js';
 import { isSensitiveHeader } from '../core/redact.js';
 import { describeError } from '../runner/http-client.js';
 import type { CaseResult, CheckResult, Exchange, RecordedRequest, RecordedResponse, RunEvent } from '../core/results.js';
+import { strictOutcome } from '../runner/strict.js';
 import { checkFromAssertion, NOT_RUN, SKIPPED_PREFIX } from './assertions.js';
 import { CLEANUP_SUFFIX } from './items.js';
 import type { SdkItem, SdkRequest, SdkResponse } from './newman-types.js';
@@ -202,10 +203,11 @@ export class RunRecorder {
     if (!c) return;
     this.#flush();
     this.#open = undefined;
+    const p = c.plan;
     const outcome = c.notRun !== undefined ? { status: 'not-run' as const, reason: `not run: ${c.notRun}${this.lastTransport ? ` (${this.lastTransport})` : ''}` }
       : c.skipped !== undefined ? unsent(c.skipped)
+        : p.strict && c.checks.length > 0 ? strictOutcome(c.checks)
         : c.exchanges.length === 0 && c.checks.length === 0 ? { status: 'skip' as const, reason: 'no request was sent' } : this.#settle(c);
-    const p = c.plan;
     const result: CaseResult = {
       id: p.id, title: p.title, api: this.#o.plan.api.id, ...caseLabels(p), mandatory: p.mandatory,
       ...outcome,

@@ -8,6 +8,7 @@
  */
 import type { JsonSchema, Operation, ResponseModel } from '../document/model.js';
 import type { Capture, CheckUse, Feature, Poll, RequestTemplate } from '../core/case-model.js';
+import type { LeniencyId } from '../tmf/policy.js';
 
 export const SUITE_VARIABLE = 'ctk.suite';
 export const LIBRARY_VARIABLE = 'ctk.lib';
@@ -15,6 +16,11 @@ export const LIBRARY_VARIABLE = 'ctk.lib';
 export const BUILD_VARIABLE = 'ctk.build';
 /** Extra headers (auth) for every request: JSON object or `Name: value` lines, from an environment. */
 export const HEADERS_VARIABLE = 'ctk.headers';
+/**
+ * Strict mode: the leniencies the run's responses took, as JSON `{"json-charset": ["TC_ShoppingCart_N1", …]}`
+ * (src/runner/strict.ts LeniencyCases); emptied when the library loads, read by the API's strict item.
+ */
+export const LENIENCIES_VARIABLE = 'ctk.leniencies';
 export const SUITE_FORMAT = 1;
 
 /**
@@ -55,7 +61,8 @@ export interface SandboxSuite {
   build: string;
   api: { id: string; version: string; title: string; basePath: string; mediaType: string };
   definitions: Record<string, JsonSchema>;
-  strict: boolean;
+  /** Strict mode: the leniencies it tightens (none: not strict). Collections exported before held a boolean. */
+  strict: LeniencyId[];
   disabledChecks: string[];
   /** Consecutive requests failing below HTTP after which the rest of the run is not sent (as the native runner). */
   breaker: number;

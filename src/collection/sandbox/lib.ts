@@ -7,7 +7,8 @@
  *
  * (an undeclared assignment on purpose: postman-sandbox keeps such globals for the whole run, so the
  * library, the parsed suite and the compiled validators are built once, not per request). Each request then
- * calls `tmfCtk.pre(pm, caseId, index, step)` with its step's data and `tmfCtk.test(pm, caseId, index)`.
+ * calls `tmfCtk.pre(pm, caseId, index, step)` with its step's data and `tmfCtk.test(pm, caseId, index)`; in
+ * strict mode the API's last item, `TC_<API>_STRICT`, calls `tmfCtk.strict(pm)`.
  *
  * It does what the native runner does (src/runner/case.ts, step.ts), with the same code where it can: the
  * request builder, templates, checks and the ajv SchemaSet are the shared modules themselves.
@@ -18,7 +19,9 @@ import { UnresolvedError } from '../../core/template.js';
 import { SchemaSet } from '../../schema/schema-set.js';
 import type { ApiModel } from '../../document/model.js';
 import { assertionName, NOT_RUN, oneLine, SKIPPED_PREFIX } from '../assertions.js';
-import { LIBRARY_VARIABLE, SUITE_VARIABLE, type SandboxCase, type SandboxStep, type SandboxSuite } from '../suite-json.js';
+import { LENIENCIES_VARIABLE, LIBRARY_VARIABLE, SUITE_VARIABLE, type SandboxCase, type SandboxStep, type SandboxSuite } from '../suite-json.js';
+import { noteLeniencies, strictChecks, type LeniencyCases } from '../../runner/strict.js';
+import type { LeniencyId } from '../../tmf/policy.js';
 import { capture, judge, type JudgeEnv } from './judge.js';
 import { markNotObserved } from '../../core/outcome.js';
 import type { Pm } from './pm.js';
@@ -29,6 +32,7 @@ export interface CtkScripts {
   pre(pm: Pm, caseId: string, index: number, step: SandboxStep): void;
   test(pm: Pm, caseId: string, index: number): void;
   note(pm: Pm, caseId: string): void;
+  strict(pm: Pm): void;
 }
 
 interface Sent {
@@ -81,6 +85,8 @@ class SandboxRun implements CtkScripts {
   readonly #state: CaseState;
   readonly #lastCase: string | undefined;
   readonly #restore: (pm: Pm) => void;
+  /** Strict mode: the leniencies it tightens (none when not strict). */
+  readonly #strict: readonly LeniencyId[];
   /** The request the current item's pre-request script built, for its test script. */
   #sent: Sent | undefined;
 
@@ -91,7 +97,10 @@ class SandboxRun implements CtkScripts {
     this.#lastCase = suite.cases[suite.cases.length - 1]?.id;
     // SchemaSet reads the API's id, version and definitions; the checks read its media type.
     const api = { ...suite.api, definitions: suite.definitions, events: [], resources: [], operations: [] } as unknown as ApiModel;
-    this.#env = { api, schemas: new SchemaSet(api), strict: suite.strict, disabledChecks: new Set(suite.disabledChecks) };
+    // As natively, every response is judged with the default reading; strict mode counts the leniencies taken.
+    this.#env = { api, schemas: new SchemaSet(api), disabledChecks: new Set(suite.disabledChecks) };
+    this.#strict = Array.isArray(suite.strict) ? suite.strict : [];
+    if (this.#strict.length) pm.collectionVariables.set(LENIENCIES_VARIABLE, '{}');
     this.#cases = new Map(suite.cases.map((c) => [c.id, c]));
     this.#state = new CaseState(suite.breaker);
   }
@@ -152,10 +161,36 @@ class SandboxRun implements CtkScripts {
     }
     state.mirror(pm, capture(step, ex, state.vars));
     const results = judge(step, ex, this.#env, state.vars);
+    this.#noteLeniencies(pm, caseId, [sent.built.advisory ?? '', ...results.map((r) => r.advisory ?? '')]);
     // A polled state not seen in time: inconclusive, the rest of the case is not sent (as natively).
     const inconclusive = markNotObserved(step, results);
     for (const r of results) report(pm, r);
     if (inconclusive || (results.some((r) => r.status === 'fail') && step.capture?.length)) state.stopped = 'failed';
+  }
+
+  /** Strict mode: the leniencies an answer took (its advisories, as the native case's), for the strict item. */
+  #noteLeniencies(pm: Pm, caseId: string, notes: string[]): void {
+    if (!this.#strict.length) return;
+    const taken = this.#taken(pm);
+    const before = JSON.stringify(taken);
+    const after = JSON.stringify(noteLeniencies(taken, caseId, notes));
+    if (after !== before) pm.collectionVariables.set(LENIENCIES_VARIABLE, after);
+  }
+
+  #taken(pm: Pm): LeniencyCases {
+    try {
+      const taken: unknown = JSON.parse(String(pm.collectionVariables.get(LENIENCIES_VARIABLE) ?? '{}'));
+      return taken !== null && typeof taken === 'object' && !Array.isArray(taken) ? taken as LeniencyCases : {};
+    } catch {
+      return {};
+    }
+  }
+
+  /** The API's strict item: one `strict` check per tightened leniency, failed when the run took it (never sent). */
+  strict(pm: Pm): void {
+    this.#restore(pm);
+    for (const r of strictChecks(this.#taken(pm), this.#strict)) report(pm, r);
+    pm.execution.skipRequest(); // ends the script
   }
 
   note(pm: Pm, caseId: string): void {
@@ -171,5 +206,5 @@ class SandboxRun implements CtkScripts {
 /** What the loader line calls: the scripts' entry points, bound to this run. */
 export function load(pm: Pm): CtkScripts {
   const run = new SandboxRun(pm);
-  return { build: run.build, pre: run.pre.bind(run), test: run.test.bind(run), note: run.note.bind(run) };
+  return { build: run.build, pre: run.pre.bind(run), test: run.test.bind(run), note: run.note.bind(run), strict: run.strict.bind(run) };
 }
