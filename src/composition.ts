@@ -29,7 +29,7 @@ import type { RunResult } from './core/results.js';
 import type { ApiModel } from './document/model.js';
 import type { SpecSources } from './document/resolve.js';
 import type { PostmanCollection } from './collection/postman.js';
-import type { ApiBehaviour, MockContent, MockContentTable, SeedData } from './mock/behaviour-kit.js';
+import { compose, type ApiBehaviour, type MockContent, type MockContentTable, type SeedData } from './mock/behaviour-kit.js';
 import type { MockServerOptions } from './mock/options.js';
 import { createMockServer as createMockServerWith, type MockServer } from './mock/server.js';
 import { projectRoot } from './paths.js';
@@ -41,10 +41,16 @@ export interface ApiContent {
   behaviour?: ApiBehaviour;
   /** Seed data file, relative to the project root. */
   seedFile?: string;
+  /**
+   * Major versions of the document, besides 4, whose resources, attributes and state enums the behaviour
+   * fits as written: there it runs on top of the content generated from that document (its seed, its
+   * server-set values). The suite and seed stay v4 only.
+   */
+  behaviourAlsoFits?: readonly string[];
 }
 
 export const API_CONTENT: Readonly<Record<string, ApiContent>> = {
-  TMF622: { suite: suite622, behaviour: mock622, seedFile: 'mocks/TMF622/seed.json' },
+  TMF622: { suite: suite622, behaviour: mock622, seedFile: 'mocks/TMF622/seed.json', behaviourAlsoFits: ['5'] },
   TMF663: { suite: suite663, behaviour: mock663, seedFile: 'mocks/TMF663/seed.json' },
   TMF666: { suite: suite666, behaviour: mock666, seedFile: 'mocks/TMF666/seed.json' },
   TMF671: { suite: suite671, behaviour: mock671, seedFile: 'mocks/TMF671/seed.json' },
@@ -131,9 +137,23 @@ export function suitesFor(apis: readonly ApiModel[], seed?: number): SuiteTable 
   })) };
 }
 
+/** The project's behaviour for a version without folders, when it declares that it fits that version. */
+function fittingBehaviour(api: ApiModel): ApiBehaviour | undefined {
+  const c = Object.hasOwn(API_CONTENT, api.id) ? API_CONTENT[api.id] : undefined;
+  return c?.behaviour && c.behaviourAlsoFits?.includes(api.version.split('.')[0]!) ? c.behaviour : undefined;
+}
+
+/** Generated hooks first (server-set values the document asks for), then the project's (states, clocks). */
+function layered(generated: ApiBehaviour | undefined, project: ApiBehaviour): ApiBehaviour {
+  const names = new Set([...Object.keys(generated?.resources ?? {}), ...Object.keys(project.resources)]);
+  return { resources: Object.fromEntries([...names].map((n) => [n, compose(generated?.resources[n] ?? {}, project.resources[n] ?? {})])) };
+}
+
 function contentFor(apis: readonly ApiModel[], seed?: number, recorded?: RecordedSeeds): MockContentTable {
   const generatedFor = (a: ApiModel): MockContent => {
-    const mock = generatedContent(a, seed).mock;
+    const generated = generatedContent(a, seed).mock;
+    const project = fittingBehaviour(a);
+    const mock = project ? { ...generated, behaviour: layered(generated.behaviour, project) } : generated;
     return recorded ? { ...mock, seed: recorded.data.get(a.id) ?? {}, seedSource: recorded.source } : mock;
   };
   return { ...mockContent(recorded), ...Object.fromEntries(apis.filter((a) => !hasFolders(a)).map((a) => [`${a.id}@${a.version}`, generatedFor(a)])) };

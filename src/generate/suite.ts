@@ -47,6 +47,43 @@ function contextMissing(api: ApiModel, def: string, minimal: Payload, rich: Payl
   return [];
 }
 
+type Requires = NonNullable<ResourceData['requires']>;
+
+/**
+ * A required reference to another resource of the same document that the API lets a client create (TMF622's
+ * cancelProductOrder names the productOrder it cancels): a server may refuse a reference to nothing, so each
+ * case creates that resource first (its own minimal payload) and the reference carries its id and href.
+ */
+function sameApiReferences(api: ApiModel, resource: ResourceModel, minimal: Payload, seed: number, depth = 0): Map<string, { other: ResourceModel; as: string }> {
+  const out = new Map<string, { other: ResourceModel; as: string }>();
+  for (const [attr, value] of Object.entries(minimal)) {
+    if (!value || typeof value !== 'object' || Array.isArray(value) || typeof (value as Payload).id !== 'string') continue;
+    const referred = (value as Payload)['@referredType'];
+    const other = api.resources.find((r) => r !== resource && r.operations.create && (r.schemaName === referred || (referred === undefined && r.name === attr)));
+    if (!other || depth > 0) {
+      if (other) out.set(attr, { other, as: `${other.name}Ref` });
+      continue;
+    }
+    // One level only: the setup creates the other resource with its own minimal payload, which must not need a setup of its own.
+    const theirs = resourcePayloads(api, other, seed).minimal;
+    if (theirs && sameApiReferences(api, other, theirs, seed, 1).size === 0) out.set(attr, { other, as: `${other.name}Ref` });
+  }
+  return out;
+}
+
+/** The payload with each such reference pointing at the resource created in setup. */
+function pointed(payload: Payload, refs: ReadonlyMap<string, { as: string }>): Payload {
+  const out: Payload = { ...payload };
+  for (const [attr, { as }] of refs) {
+    const value = out[attr];
+    if (!value || typeof value !== 'object' || Array.isArray(value)) continue;
+    const ref: Payload = { ...(value as Payload), id: `{{${as}.id}}` };
+    if (typeof ref.href === 'string') ref.href = `{{${as}.href}}`;
+    out[attr] = ref;
+  }
+  return out;
+}
+
 function patchQueryPart(api: ApiModel, resource: ResourceModel, rich: Payload): Pick<ResourceData, 'patchQuery'> {
   const query = patchQueryOf(api, resource, rich);
   return query ? { patchQuery: query } : {};
@@ -63,16 +100,21 @@ export function resourceData(api: ApiModel, resource: ResourceModel, seed = DEFA
   if (!p.minimal) {
     return { minimal: {}, rich: {}, mandatory: [], ...(p.problems.length ? { unavailable: `no valid ${resource.createSchemaName ?? resource.name} can be generated from the document: ${p.problems.join('; ')}` } : {}) };
   }
-  const filters = filtersOf(p.minimal);
+  const refs = sameApiReferences(api, resource, p.minimal, seed);
+  const requires: Requires = [...new Map([...refs.values()].map((r) => [r.as, { resource: r.other.name, as: r.as }])).values()];
+  const minimal = pointed(p.minimal, refs);
+  const rich = pointed(p.rich ?? p.minimal, refs);
+  const filters = filtersOf(minimal);
   return {
-    minimal: p.minimal,
-    rich: p.rich ?? p.minimal,
+    minimal,
+    rich,
+    ...(requires.length ? { requires } : {}),
     ...(p.patch ? { patch: p.patch } : {}),
     mandatory: [],
     filters,
-    select: selectOf(p.rich ?? p.minimal, filters),
-    contextMissing: resource.createSchemaName ? contextMissing(api, resource.createSchemaName, p.minimal, p.rich ?? p.minimal) : [],
-    ...patchQueryPart(api, resource, p.rich ?? p.minimal),
+    select: selectOf(rich, filters),
+    contextMissing: resource.createSchemaName ? contextMissing(api, resource.createSchemaName, minimal, rich) : [],
+    ...patchQueryPart(api, resource, rich),
   };
 }
 

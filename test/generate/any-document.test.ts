@@ -49,6 +49,29 @@ describe('the generated suite against the mock of the same document', () => {
   }
 });
 
+describe('a required reference to another resource of the same document', () => {
+  for (const selector of ['TMF622@4.0.0', 'TMF622@5.0.0']) {
+    it(`${selector}: the generated cancelProductOrder cancels a productOrder its setup created; a mock that refuses a reference to nothing passes it`, async () => {
+      const api = loadApi(selector);
+      const suite = generatedSuite(api);
+      const data = suite.resources.cancelProductOrder!;
+      assert.deepEqual(data.requires, [{ resource: 'productOrder', as: 'productOrderRef' }]);
+      assert.equal((data.minimal.productOrder as Record<string, unknown>).id, '{{productOrderRef.id}}');
+      // The project's TMF622 behaviour: a cancel of an order that does not exist is a 400.
+      const mock = createMockServer({ apis: [selector], checkResponses: true, clockMs: 0, log: () => undefined });
+      try {
+        const result = await runConformance({ target: await mock.listen(), apis: [selector], suites: { [selector]: suite }, timeoutMs: 5000 });
+        const cases = result.apis.flatMap((a) => a.cases).filter((c) => c.id.startsWith('TC_CancelProductOrder_'));
+        assert.deepEqual(cases.filter((c) => c.status === 'fail').map((c) => `${c.id}: ${c.reason}`), []);
+        assert.ok(cases.filter((c) => c.status === 'pass').length >= 4, 'cancel cases ran');
+        assert.deepEqual(mock.violations.map((v) => `${v.method} ${v.url} ${v.status}`), []);
+      } finally {
+        await mock.close();
+      }
+    });
+  }
+});
+
 describe('a generic JSON store with no TMF logic', () => {
   for (const selector of ['TMF620@4.0.0', 'TMF620@5.0.0', 'TMF632@4.0.0', 'TMF632@5.0.0']) {
     it(`${selector}: non-conformant, with named mandatory failures`, async () => {

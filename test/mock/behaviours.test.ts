@@ -67,6 +67,47 @@ describe('TMF622 product order', () => {
   });
 });
 
+describe('TMF622 v5 product order: the v4 behaviour on the v5 document', () => {
+  const po = '/tmf-api/productOrderingManagement/v5/productOrder';
+  const cancel = '/tmf-api/productOrderingManagement/v5/cancelProductOrder';
+  const order = { '@type': 'ProductOrder', productOrderItem: [{ '@type': 'ProductOrderItem', id: '1', action: 'add' }] };
+
+  it('acknowledged with orderDate, then inProgress and completed on the clock; every answer valid against the v5 document', async () => {
+    const { server, events } = withEvents({ apis: ['TMF622@5.0.0'], clockMs: 20 });
+    try {
+      const created = (await call(server, 'POST', po, order)).json as Json;
+      assert.equal(created.state, 'acknowledged');
+      assert.ok(created.orderDate);
+      assert.equal((created.productOrderItem as Json[])[0]!.state, 'acknowledged');
+      await eventually(() => events.filter((e) => e.event.eventType === 'ProductOrderStateChangeEvent').length === 2, 3000, 'two state changes');
+      const done = (await call(server, 'GET', `${po}/${created.id as string}`)).json as Json;
+      assert.equal(done.state, 'completed');
+      assert.ok(done.completionDate);
+      assert.deepEqual(server.violations, []);
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('cancelProductOrder: an open order is cancelled (request done), a completed one refused; a final state refuses PATCH with 409', async () => {
+    const { server } = withEvents({ apis: ['TMF622@5.0.0'], clockMs: 0 });
+    try {
+      const open = (await call(server, 'POST', po, order)).json as Json;
+      const c = await call(server, 'POST', cancel, { '@type': 'CancelProductOrder', productOrder: { '@type': 'ProductOrderRef', id: open.id }, cancellationReason: 'changed my mind' });
+      assert.equal(c.status, 201, c.text);
+      assert.equal((c.json as Json).state, 'done');
+      const after = (await call(server, 'GET', `${po}/${open.id as string}`)).json as Json;
+      assert.equal(after.state, 'cancelled');
+      const again = await call(server, 'POST', cancel, { '@type': 'CancelProductOrder', productOrder: { '@type': 'ProductOrderRef', id: open.id } });
+      assert.equal((again.json as Json).state, 'terminatedWithError');
+      assertError(await call(server, 'PATCH', `${po}/${open.id as string}`, { '@type': 'ProductOrder', state: 'inProgress' }, 'application/merge-patch+json'), 409, 'CONFLICT');
+      assert.deepEqual(server.violations, []);
+    } finally {
+      await server.close();
+    }
+  });
+});
+
 describe('TMF663 shopping cart', () => {
   const base = '/tmf-api/shoppingCart/v4/shoppingCart';
   const price = (priceType: string, value: number, period?: string) => ({ priceType, ...(period ? { recurringChargePeriod: period } : {}), price: { taxIncludedAmount: { unit: 'EUR', value } } });
