@@ -91,6 +91,8 @@ describe('kill -9 mid-load with --data, then a restart on the same file', () => 
     let alive = true;
     const writers = Array.from({ length: CLIENTS }, (_, n) => writer(n, first.url, kinds, written, () => alive));
     await new Promise((r) => setTimeout(r, KILL_AFTER_MS));
+    // A loaded machine acknowledges slowly: kill once every client has had a write acknowledged (at most 30 s more).
+    for (const until = Date.now() + 30_000; written.length < CLIENTS && Date.now() < until;) await new Promise((r) => setTimeout(r, 50));
     inFlightAtKill = inFlight;
     assert.equal(await stop(first, 'SIGKILL'), 'SIGKILL');
     alive = false;
