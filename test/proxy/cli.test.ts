@@ -74,4 +74,14 @@ describe('tmf-ctk proxy (CLI)', () => {
     assert.match((await runCli(['proxy', '--upstream', 'not a url'])).err, /error \[USAGE\]: --upstream "not a url" is not a URL/);
     assert.match((await runCli(['run', '--target', 'not a url', '--api', 'TMF663'])).err, /error \[USAGE\]: --target "not a url" is not a URL/);
   });
+
+  it('credentials in --upstream or --target are refused (they would reach every report) and never echoed', async () => {
+    for (const args of [['proxy', '--upstream', 'http://user:pw-s3cret@127.0.0.1:1'], ['run', '--target', 'http://user:pw-s3cret@127.0.0.1:1', '--api', 'TMF663'],
+      ['proxy', '--upstream', 'http://user:pw-s3cret@127.0.0.1:bad-port']]) {
+      const r = await runCli(args);
+      assert.equal(r.code, 2, r.err);
+      assert.match(r.err, /error \[USAGE\]: --(upstream|target) (must not carry credentials|"http:\/\/…@127\.0\.0\.1:bad-port" is not a URL)/);
+      assert.doesNotMatch(r.err + r.out, /pw-s3cret/);
+    }
+  });
 });
