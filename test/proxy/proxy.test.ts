@@ -68,6 +68,42 @@ describe('validating proxy in front of the mock', () => {
   });
 });
 
+describe('forwarding', () => {
+  it('hop-by-hop headers stay behind; HEAD keeps the upstream\'s Content-Length, a 204 gains none; --quiet-headers adds nothing', async () => {
+    const seen: Array<Record<string, unknown>> = [];
+    const upstream = createServer((req, res) => {
+      seen.push({ ...req.headers });
+      req.resume();
+      req.on('end', () => {
+        if (req.method === 'HEAD') return res.writeHead(200, { 'content-type': 'application/json', 'content-length': '1234' }).end();
+        if (req.method === 'DELETE') return res.writeHead(204, { 'x-kept': 'yes' }).end();
+        res.writeHead(404, { 'content-type': 'text/plain' }).end('no');
+      });
+    });
+    const up = await listenLoopback(upstream);
+    const proxy = createValidatingProxy({ upstream: up.url, apis: loadApis('TMF663'), quietHeaders: true });
+    const url = await proxy.listen();
+    try {
+      const head = await send(url, 'HEAD', `${CART}/x`, undefined, { connection: 'x-hop, keep-alive', 'x-hop': '1', 'x-end': '2' });
+      assert.equal(head.headers['content-length'], '1234');
+      assert.equal(seen[0]!['x-hop'], undefined, 'a header named in Connection is hop-by-hop');
+      assert.equal(seen[0]!['x-end'], '2');
+      const deleted = await send(url, 'DELETE', `${CART}/x`);
+      assert.equal(deleted.status, 204);
+      assert.equal(deleted.headers['content-length'], undefined);
+      assert.equal(deleted.headers['x-kept'], 'yes');
+      const missing = await send(url, 'GET', `${CART}/x`);
+      assert.equal(missing.status, 404);
+      assert.equal(missing.body, 'no');
+      assert.ok(proxy.traffic.violations > 0, 'a 404 without a TMF Error body is a violation');
+      assert.equal(missing.headers['x-tmf-ctk-violations'], undefined, '--quiet-headers');
+    } finally {
+      await proxy.close();
+      await up.close();
+    }
+  });
+});
+
 describe('fixture servers with one defect each: named on the right operation', () => {
   const cases: Array<[string, (path: string, a: Answer) => Answer, () => [string, string, string?], string | string[]]> = [
     ['list answered as text/plain', (p, a) => (p.startsWith(`${CART}?`) || p === CART ? { ...a, headers: { ...a.headers, 'content-type': 'text/plain' } } : a),
