@@ -1,8 +1,12 @@
 import assert from 'node:assert/strict';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { createValidatingProxy } from '../../src/proxy/server.js';
 import { loadApis } from '../../src/document/load.js';
+import { renderReports } from '../../src/reporters/index.js';
 import { listenLoopback } from '../helpers/loopback.js';
 import { CART, rig, send, validCart, type Answer } from './helpers.js';
 
@@ -100,6 +104,33 @@ describe('forwarding', () => {
     } finally {
       await proxy.close();
       await up.close();
+    }
+  });
+});
+
+describe('reports of observed traffic', () => {
+  it('redact the client\'s and the server\'s credentials and escape what the server sent', async () => {
+    const evil = '<script>alert(1)</script><img src=x onerror=alert(2)>';
+    const upstream = createServer((req, res) => {
+      req.resume();
+      req.on('end', () => res.writeHead(200, { 'content-type': 'application/json', 'set-cookie': 'sid=cookie-s3cret', 'x-note': evil })
+        .end(JSON.stringify([{ id: evil, href: evil, name: evil }])));
+    });
+    const up = await listenLoopback(upstream);
+    const proxy = createValidatingProxy({ upstream: up.url, apis: loadApis('TMF663') });
+    const url = await proxy.listen();
+    const out = mkdtempSync(join(tmpdir(), 'tmf-proxy-report-'));
+    try {
+      await send(url, 'GET', `${CART}?limit=1`, undefined, { authorization: 'Bearer client-s3cret', cookie: 'a=cookie-s3cret', 'x-api-key': 'key-s3cret' });
+      const { files, errors } = await renderReports(proxy.traffic.result(), ['json', 'junit', 'html'], { outDir: out, color: false, quiet: true });
+      assert.deepEqual(errors, []);
+      for (const f of files) assert.doesNotMatch(readFileSync(f, 'utf8'), /s3cret/, f);
+      for (const f of files.filter((x) => /\.(html|xml)$/.test(x))) assert.doesNotMatch(readFileSync(f, 'utf8'), /<img src=x|<script>alert/, f);
+      assert.ok(proxy.traffic.violations > 0, 'the hostile answer was judged');
+    } finally {
+      await proxy.close();
+      await up.close();
+      rmSync(out, { recursive: true, force: true });
     }
   });
 });
