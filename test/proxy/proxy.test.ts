@@ -151,6 +151,10 @@ describe('fixture servers with one defect each: named on the right operation', (
       () => ['GET', `${CART}?id=nobody`], 'TRAFFIC_listShoppingCart filter-applied'],
     ['201 whose Location names another resource', (p, a) => (a.status === 201 ? { ...a, headers: { ...a.headers, location: `${CART}/someone-else` } } : a),
       () => ['POST', CART, validCart], ['TRAFFIC_createShoppingCart location-header', 'TRAFFIC_createShoppingCart location-resource']],
+    ['X-Total-Count that contradicts the page', (p, a) => (p.startsWith(`${CART}?`) ? { ...a, headers: { ...a.headers, 'x-total-count': '1' } } : a),
+      () => ['GET', `${CART}?limit=2`], 'TRAFFIC_listShoppingCart paging-headers'],
+    ['a retrieve answered 202', (p, a) => (p.startsWith(`${CART}/`) && a.status === 200 ? { ...a, status: 202 } : a),
+      () => ['GET', `${CART}/sc-1001`], 'TRAFFIC_retrieveShoppingCart status-code-conformance'],
   ];
   for (const [name, defect, request, expected] of cases) {
     it(name, async () => {
