@@ -59,6 +59,19 @@ describe('validating proxy in front of the mock', () => {
     }
   });
 
+  it('a query TMF630 cannot read is a request-side violation; the upstream\'s answer still goes through', async () => {
+    const r = await rig();
+    try {
+      const direct = await send(r.upstream, 'GET', `${CART}?fields=a%20b`);
+      const proxied = await send(r.url, 'GET', `${CART}?fields=a%20b`);
+      assert.equal(proxied.status, direct.status);
+      assert.equal(proxied.body, direct.body);
+      assert.deepEqual(failedChecks(r), ['TRAFFIC_listShoppingCart request-query']);
+    } finally {
+      await r.close();
+    }
+  });
+
   it('requests outside every API pass through and are counted as unknown; undeclared ones are named', async () => {
     const r = await rig({ proxy: { quietHeaders: true } });
     try {
