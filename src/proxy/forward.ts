@@ -86,7 +86,9 @@ export function readAnswer(res: IncomingMessage, tee: Tee): Promise<{ complete: 
 /** Writes the answer back as it came, plus only the violations header when asked. */
 export function writeAnswer(client: ServerResponse, res: IncomingMessage, tee: Tee, complete: boolean, extra: Record<string, string>): void {
   const headers: Record<string, string | string[]> = { ...endToEndHeaders(res.headers), ...extra };
-  if (complete) headers['content-length'] = String(tee.size);
+  // A chunked answer held whole goes back with its length. The upstream's own Content-Length stays as it came: a
+  // HEAD answer declares the length of a body it does not carry, and a 204 or 304 must not gain one (RFC 9110 §8.6).
+  if (complete && headers['content-length'] === undefined && tee.size > 0) headers['content-length'] = String(tee.size);
   client.writeHead(res.statusCode ?? 502, res.statusMessage, headers);
   // One write for a held answer: headers and body leave in as few packets as the kernel allows.
   if (complete) return void client.end(tee.chunks.length === 1 ? tee.chunks[0] : Buffer.concat(tee.chunks));

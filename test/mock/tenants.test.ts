@@ -28,6 +28,33 @@ const TENANTS = { tenants: { alpha: { tokens: [ALPHA] }, beta: { tokens: [`sha25
 const as = (token: string) => ({ authorization: `Bearer ${token}` });
 const cart = (party: string) => ({ cartItem: [{ id: '1', action: 'add', quantity: 1 }], relatedParty: [{ id: party, role: 'buyer', '@referredType': 'Individual' }] });
 
+/** Two tenants create, filter, page, select fields and guess each other's ids at the same time: each sees only its own. */
+async function sameOperationsInParallel(s: MockServer, first: Record<string, string>, second: Record<string, string>): Promise<void> {
+  const get = (h: Record<string, string>, url: string) => call(s, 'GET', url, undefined, undefined, h);
+  const made = await Promise.all([first, second].flatMap((h) => Array.from({ length: 6 }, () => call(s, 'POST', CARTS, cart('shared-party'), 'application/json', h))));
+  assert.ok(made.every((m) => m.status === 201));
+  const ids = [made.slice(0, 6), made.slice(6)].map((ms) => ms.map((m) => (m.json as { id: string }).id));
+  const tenants = [first, second];
+  for (const [me, other] of [[0, 1], [1, 0]] as const) {
+    const h = tenants[me]!;
+    const [filtered, page, all] = await Promise.all([get(h, `${CARTS}?relatedParty.id=shared-party`),
+      get(h, `${CARTS}?relatedParty.id=shared-party&fields=relatedParty&limit=2&offset=1`), get(h, CARTS)]);
+    assert.deepEqual((filtered.json as Array<{ id: string }>).map((c) => c.id).sort(), [...ids[me]!].sort());
+    assert.equal(filtered.headers['x-total-count'], '6');
+    assert.equal(page.headers['x-total-count'], '6');
+    assert.equal((page.json as unknown[]).length, 2);
+    assert.ok((all.json as Array<{ id: string }>).every((c) => !ids[other]!.includes(c.id)));
+    for (const guessed of ids[other]!.slice(0, 2)) {
+      assertError(await get(h, `${CARTS}/${guessed}`), 404, 'NOT_FOUND');
+      const byId = await get(h, `${CARTS}?id=${guessed}&fields=id`);
+      assert.deepEqual([byId.json, byId.headers['x-total-count']], [[], '0'], 'a filter on a guessed id finds nothing, and counts nothing');
+      assertError(await call(s, 'PATCH', `${CARTS}/${guessed}`, { relatedParty: [] }, 'application/merge-patch+json', h), 404);
+      assertError(await call(s, 'DELETE', `${CARTS}/${guessed}`, undefined, undefined, h), 404);
+    }
+  }
+  assert.equal((await get(second, `${CARTS}/${ids[1]![0]!}`)).status, 200, 'the other tenant\'s attempts changed nothing');
+}
+
 function isolation(name: string, options: () => Promise<MockServerOptions>, skip?: string): void {
   describe(`tenant isolation by token: ${name}`, { skip }, () => {
     let s: MockServer;
@@ -53,27 +80,8 @@ function isolation(name: string, options: () => Promise<MockServerOptions>, skip
       }
     });
 
-    it('the same operations in parallel: lists, filters, counts, fields, paging and ids stay within each tenant', async () => {
-      const made = await Promise.all([ALPHA, BETA].flatMap((t) => Array.from({ length: 6 }, () => call(s, 'POST', CARTS, cart('shared-party'), 'application/json', as(t)))));
-      assert.ok(made.every((m) => m.status === 201));
-      const ids = { [ALPHA]: made.slice(0, 6).map((m) => (m.json as { id: string }).id), [BETA]: made.slice(6).map((m) => (m.json as { id: string }).id) };
-      for (const [me, other] of [[ALPHA, BETA], [BETA, ALPHA]] as const) {
-        const filtered = await get(me, `${CARTS}?relatedParty.id=shared-party`);
-        assert.deepEqual((filtered.json as Array<{ id: string }>).map((c) => c.id).sort(), [...ids[me]!].sort());
-        assert.equal(filtered.headers['x-total-count'], '6');
-        const page = await get(me, `${CARTS}?relatedParty.id=shared-party&fields=relatedParty&limit=2&offset=1`);
-        assert.equal(page.headers['x-total-count'], '6');
-        assert.equal((page.json as unknown[]).length, 2);
-        const all = await get(me, CARTS);
-        assert.ok((all.json as Array<{ id: string }>).every((c) => !ids[other]!.includes(c.id)));
-        for (const guessed of ids[other]!.slice(0, 2)) {
-          assertError(await get(me, `${CARTS}/${guessed}`), 404, 'NOT_FOUND');
-          assertError(await call(s, 'PATCH', `${CARTS}/${guessed}`, { relatedParty: [] }, 'application/merge-patch+json', as(me)), 404);
-          assertError(await call(s, 'DELETE', `${CARTS}/${guessed}`, undefined, undefined, as(me)), 404);
-        }
-      }
-      assert.equal((await get(BETA, `${CARTS}/${ids[BETA]![0]!}`)).status, 200, 'the other tenant\'s attempts changed nothing');
-    });
+    it('the same operations in parallel: lists, filters, counts, fields, paging and ids stay within each tenant', () =>
+      sameOperationsInParallel(s, as(ALPHA), as(BETA)));
 
     it('each tenant has its own seed: a delete by one leaves the other\'s copy', async () => {
       assert.equal((await get(ALPHA, `${CARTS}/sc-1001`)).status, 200);
@@ -129,6 +137,17 @@ function isolation(name: string, options: () => Promise<MockServerOptions>, skip
 
 isolation('memory store', async () => ({}));
 isolation('PostgreSQL', async () => ({ dataFile: await pg!.database() }), skipReason);
+
+describe('tenant isolation by header: PostgreSQL', { skip: skipReason }, () => {
+  let s: MockServer;
+  before(async () => {
+    s = testServer({ apis: ['TMF663'], tenantHeader: 'X-Partner-Id', dataFile: await pg!.database() });
+  });
+  after(() => s?.close());
+
+  it('the same operations in parallel: lists, filters, counts, fields, paging and ids stay within each tenant', () =>
+    sameOperationsInParallel(s, { 'x-partner-id': 'p-one' }, { 'x-partner-id': 'p-two' }));
+});
 
 describe('tmf-ctk mock --tenants FILE', () => {
   const dir = mkdtempSync(join(tmpdir(), 'tmf-ctk-tenants-'));

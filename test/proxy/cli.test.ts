@@ -1,10 +1,13 @@
 import assert from 'node:assert/strict';
-import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { spawnCli, startCli, stop } from '../mock/cli-process.js';
 import { runCli } from '../helpers/cli.js';
+import { main } from '../../src/cli/main.js';
+import type { CliIO } from '../../src/cli/io.js';
+import { createMockServer } from '../../src/composition.js';
 import { CART, send, validCart } from './helpers.js';
 
 async function startProxy(args: string[]): Promise<ReturnType<typeof spawnCli> & { url: string }> {
@@ -62,6 +65,34 @@ describe('tmf-ctk proxy (CLI)', () => {
     }
   });
 
+  it('with CI set the console prints no line per exchange; the violation still makes exit 1', async () => {
+    const out = mkdtempSync(join(tmpdir(), 'tmf-proxy-'));
+    const mock = createMockServer({ apis: ['TMF663'], log: () => undefined });
+    const upstream = await mock.listen();
+    let printed = '';
+    let listening: (url: string) => void;
+    const url = new Promise<string>((r) => (listening = r));
+    const io: CliIO = {
+      out: (t) => {
+        printed += `${t}\n`;
+        const m = /listening on (http:\/\/\S+)/.exec(t);
+        if (m) listening(m[1]!);
+      },
+      err: (t) => void (printed += `${t}\n`), stdin: async () => '', env: { ...process.env, CI: 'true', NO_COLOR: '1' }, cwd: out,
+    };
+    try {
+      const code = main(['proxy', '--upstream', upstream, '--port', '0', '--api', 'TMF663', '--duration', '2', '--reporter', 'json'], io);
+      const bad = await send(await url, 'POST', CART, JSON.stringify({ cartItem: [{ quantity: 'x' }] }));
+      assert.ok(Number(bad.headers['x-tmf-ctk-violations']) >= 1);
+      assert.equal(await code, 1);
+      assert.doesNotMatch(printed, /✗|request-schema/, printed);
+      assert.ok(existsSync(join(out, 'reports', 'results.json')));
+    } finally {
+      await mock.close();
+      rmSync(out, { recursive: true, force: true });
+    }
+  });
+
   it('an unreachable upstream at start is exit 2 with a coded error; usage errors too', async () => {
     const down = await runCli(['proxy', '--upstream', 'http://127.0.0.1:1', '--port', '0']);
     assert.equal(down.code, 2);
@@ -73,5 +104,15 @@ describe('tmf-ctk proxy (CLI)', () => {
     assert.match((await runCli(['proxy', '--upstream', 'ftp://x'])).err, /error \[USAGE\]: --upstream must be http or https/);
     assert.match((await runCli(['proxy', '--upstream', 'not a url'])).err, /error \[USAGE\]: --upstream "not a url" is not a URL/);
     assert.match((await runCli(['run', '--target', 'not a url', '--api', 'TMF663'])).err, /error \[USAGE\]: --target "not a url" is not a URL/);
+  });
+
+  it('credentials in --upstream or --target are refused (they would reach every report) and never echoed', async () => {
+    for (const args of [['proxy', '--upstream', 'http://user:pw-s3cret@127.0.0.1:1'], ['run', '--target', 'http://user:pw-s3cret@127.0.0.1:1', '--api', 'TMF663'],
+      ['proxy', '--upstream', 'http://user:pw-s3cret@127.0.0.1:bad-port']]) {
+      const r = await runCli(args);
+      assert.equal(r.code, 2, r.err);
+      assert.match(r.err, /error \[USAGE\]: --(upstream|target) (must not carry credentials|"http:\/\/…@127\.0\.0\.1:bad-port" is not a URL)/);
+      assert.doesNotMatch(r.err + r.out, /pw-s3cret/);
+    }
   });
 });

@@ -1,8 +1,12 @@
 import assert from 'node:assert/strict';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { createValidatingProxy } from '../../src/proxy/server.js';
 import { loadApis } from '../../src/document/load.js';
+import { renderReports } from '../../src/reporters/index.js';
 import { listenLoopback } from '../helpers/loopback.js';
 import { CART, rig, send, validCart, type Answer } from './helpers.js';
 
@@ -55,6 +59,19 @@ describe('validating proxy in front of the mock', () => {
     }
   });
 
+  it('a query TMF630 cannot read is a request-side violation; the upstream\'s answer still goes through', async () => {
+    const r = await rig();
+    try {
+      const direct = await send(r.upstream, 'GET', `${CART}?fields=a%20b`);
+      const proxied = await send(r.url, 'GET', `${CART}?fields=a%20b`);
+      assert.equal(proxied.status, direct.status);
+      assert.equal(proxied.body, direct.body);
+      assert.deepEqual(failedChecks(r), ['TRAFFIC_listShoppingCart request-query']);
+    } finally {
+      await r.close();
+    }
+  });
+
   it('requests outside every API pass through and are counted as unknown; undeclared ones are named', async () => {
     const r = await rig({ proxy: { quietHeaders: true } });
     try {
@@ -64,6 +81,69 @@ describe('validating proxy in front of the mock', () => {
       assert.deepEqual(failedChecks(r), ['TRAFFIC_TMF663_undeclared known-operation']);
     } finally {
       await r.close();
+    }
+  });
+});
+
+describe('forwarding', () => {
+  it('hop-by-hop headers stay behind; HEAD keeps the upstream\'s Content-Length, a 204 gains none; --quiet-headers adds nothing', async () => {
+    const seen: Array<Record<string, unknown>> = [];
+    const upstream = createServer((req, res) => {
+      seen.push({ ...req.headers });
+      req.resume();
+      req.on('end', () => {
+        if (req.method === 'HEAD') return res.writeHead(200, { 'content-type': 'application/json', 'content-length': '1234' }).end();
+        if (req.method === 'DELETE') return res.writeHead(204, { 'x-kept': 'yes' }).end();
+        res.writeHead(404, { 'content-type': 'text/plain' }).end('no');
+      });
+    });
+    const up = await listenLoopback(upstream);
+    const proxy = createValidatingProxy({ upstream: up.url, apis: loadApis('TMF663'), quietHeaders: true });
+    const url = await proxy.listen();
+    try {
+      const head = await send(url, 'HEAD', `${CART}/x`, undefined, { connection: 'x-hop, keep-alive', 'x-hop': '1', 'x-end': '2' });
+      assert.equal(head.headers['content-length'], '1234');
+      assert.equal(seen[0]!['x-hop'], undefined, 'a header named in Connection is hop-by-hop');
+      assert.equal(seen[0]!['x-end'], '2');
+      const deleted = await send(url, 'DELETE', `${CART}/x`);
+      assert.equal(deleted.status, 204);
+      assert.equal(deleted.headers['content-length'], undefined);
+      assert.equal(deleted.headers['x-kept'], 'yes');
+      const missing = await send(url, 'GET', `${CART}/x`);
+      assert.equal(missing.status, 404);
+      assert.equal(missing.body, 'no');
+      assert.ok(proxy.traffic.violations > 0, 'a 404 without a TMF Error body is a violation');
+      assert.equal(missing.headers['x-tmf-ctk-violations'], undefined, '--quiet-headers');
+    } finally {
+      await proxy.close();
+      await up.close();
+    }
+  });
+});
+
+describe('reports of observed traffic', () => {
+  it('redact the client\'s and the server\'s credentials and escape what the server sent', async () => {
+    const evil = '<script>alert(1)</script><img src=x onerror=alert(2)>';
+    const upstream = createServer((req, res) => {
+      req.resume();
+      req.on('end', () => res.writeHead(200, { 'content-type': 'application/json', 'set-cookie': 'sid=cookie-s3cret', 'x-note': evil })
+        .end(JSON.stringify([{ id: evil, href: evil, name: evil }])));
+    });
+    const up = await listenLoopback(upstream);
+    const proxy = createValidatingProxy({ upstream: up.url, apis: loadApis('TMF663') });
+    const url = await proxy.listen();
+    const out = mkdtempSync(join(tmpdir(), 'tmf-proxy-report-'));
+    try {
+      await send(url, 'GET', `${CART}?limit=1`, undefined, { authorization: 'Bearer client-s3cret', cookie: 'a=cookie-s3cret', 'x-api-key': 'key-s3cret' });
+      const { files, errors } = await renderReports(proxy.traffic.result(), ['json', 'junit', 'html'], { outDir: out, color: false, quiet: true });
+      assert.deepEqual(errors, []);
+      for (const f of files) assert.doesNotMatch(readFileSync(f, 'utf8'), /s3cret/, f);
+      for (const f of files.filter((x) => /\.(html|xml)$/.test(x))) assert.doesNotMatch(readFileSync(f, 'utf8'), /<img src=x|<script>alert/, f);
+      assert.ok(proxy.traffic.violations > 0, 'the hostile answer was judged');
+    } finally {
+      await proxy.close();
+      await up.close();
+      rmSync(out, { recursive: true, force: true });
     }
   });
 });
@@ -84,6 +164,10 @@ describe('fixture servers with one defect each: named on the right operation', (
       () => ['GET', `${CART}?id=nobody`], 'TRAFFIC_listShoppingCart filter-applied'],
     ['201 whose Location names another resource', (p, a) => (a.status === 201 ? { ...a, headers: { ...a.headers, location: `${CART}/someone-else` } } : a),
       () => ['POST', CART, validCart], ['TRAFFIC_createShoppingCart location-header', 'TRAFFIC_createShoppingCart location-resource']],
+    ['X-Total-Count that contradicts the page', (p, a) => (p.startsWith(`${CART}?`) ? { ...a, headers: { ...a.headers, 'x-total-count': '1' } } : a),
+      () => ['GET', `${CART}?limit=2`], 'TRAFFIC_listShoppingCart paging-headers'],
+    ['a retrieve answered 202', (p, a) => (p.startsWith(`${CART}/`) && a.status === 200 ? { ...a, status: 202 } : a),
+      () => ['GET', `${CART}/sc-1001`], 'TRAFFIC_retrieveShoppingCart status-code-conformance'],
   ];
   for (const [name, defect, request, expected] of cases) {
     it(name, async () => {
