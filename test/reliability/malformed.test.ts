@@ -65,6 +65,8 @@ describe('malformed-input corpus against the mock of the five APIs', () => {
     assert.deepEqual(logs.filter((l) => /internal error/.test(l)), []);
     assert.deepEqual(mock.violations, []);
     await assertNoPollution(snapshot, mock);
-    assert.ok(timings[0]![0] < 3000, `every case answered within 3 s: ${timings[0]![1]} took ${timings[0]![0].toFixed(0)} ms`);
+    // A guard against a request that holds the mock (catastrophic backtracking, a quadratic walk), not a speed
+    // target (that is the bench's): 200k numbers took 3.3 s on a machine running three suites at once.
+    assert.ok(timings[0]![0] < 10_000, `every case answered within 10 s: ${timings[0]![1]} took ${timings[0]![0].toFixed(0)} ms`);
   });
 });
