@@ -3,7 +3,7 @@ import { CtkError } from '../errors.js';
 import { MockHttpError } from './errors.js';
 import { MIGRATIONS, SCHEMA_VERSION } from './pg-migrations.js';
 import { translateFilters } from './pg-query.js';
-import { queryInMemory, StoreConflict, type Change, type Outbox, type OutboxEntry, type Resource, type Store, type StoredEvent, type StorePage, type StoreQuery } from './store.js';
+import { followsIdAndHref, queryInMemory, restText, StoreConflict, StoredText, type Change, type Outbox, type OutboxEntry, type Resource, type Store, type StoredEvent, type StorePage, type StoreQuery } from './store.js';
 
 /**
  * `--data postgres://…`: the state of a sandbox that any number of mock instances share. Nothing is
@@ -14,6 +14,18 @@ import { queryInMemory, StoreConflict, type Change, type Outbox, type OutboxEntr
  */
 const CHANNEL = 'tmf_ctk_outbox';
 const MAX_TRIES = 25;
+
+/**
+ * What a read selects: the text kept at write time (doc), and the JSONB body only for a row without
+ * one (see migration 2). resourceOf makes the resource of it: the attributes in the order they were
+ * written, as the memory store keeps them, so every answer has the same bytes whichever the store.
+ */
+const READ = 'id, doc, CASE WHEN doc IS NULL THEN body END AS body';
+interface ReadRow { id: string; doc: string | null; body: Resource | null }
+
+function resourceOf(row: ReadRow): Resource {
+  return row.doc === null ? row.body! : { id: row.id, ...(JSON.parse(row.doc) as Record<string, unknown>) };
+}
 
 /** Events are kept only when their hub has a subscription at the time of the write (nobody else could hear them). */
 function outboxInsert(events: string, condition = 'true'): string {
@@ -109,17 +121,24 @@ export class PgStore implements Store {
   }
 
   async get(collection: string, id: string): Promise<Resource | undefined> {
-    const r = await this.sql<{ body: Resource }>('SELECT body FROM tmf_ctk_resources WHERE collection = $1 AND id = $2', [collection, id], 'tmf_ctk_get');
-    return r.rows[0]?.body;
+    const row = (await this.sql<ReadRow>(`SELECT ${READ} FROM tmf_ctk_resources WHERE collection = $1 AND id = $2`, [collection, id], 'tmf_ctk_get')).rows[0];
+    return row && resourceOf(row);
+  }
+
+  /** GET by id: the text kept at write time (no JSONB parse), or the resource of a row without one. */
+  async getText(collection: string, id: string): Promise<StoredText | Resource | undefined> {
+    const row = (await this.sql<ReadRow>(`SELECT ${READ} FROM tmf_ctk_resources WHERE collection = $1 AND id = $2`, [collection, id], 'tmf_ctk_get')).rows[0];
+    if (!row) return undefined;
+    return row.doc !== null && followsIdAndHref(row.doc) ? new StoredText(row.id, row.doc) : resourceOf(row);
   }
 
   private async versioned(collection: string, id: string): Promise<{ body: Resource; version: number } | undefined> {
-    const r = await this.sql<{ body: Resource; version: number }>('SELECT body, version FROM tmf_ctk_resources WHERE collection = $1 AND id = $2', [collection, id]);
-    return r.rows[0];
+    const row = (await this.sql<ReadRow & { version: number }>(`SELECT ${READ}, version FROM tmf_ctk_resources WHERE collection = $1 AND id = $2`, [collection, id])).rows[0];
+    return row && { body: resourceOf(row), version: row.version };
   }
 
   async list(collection: string): Promise<readonly Resource[]> {
-    return (await this.sql<{ body: Resource }>('SELECT body FROM tmf_ctk_resources WHERE collection = $1 ORDER BY seq', [collection])).rows.map((r) => r.body);
+    return (await this.sql<ReadRow>(`SELECT ${READ} FROM tmf_ctk_resources WHERE collection = $1 ORDER BY seq`, [collection])).rows.map(resourceOf);
   }
 
   async count(collection: string): Promise<number> {
@@ -131,41 +150,41 @@ export class PgStore implements Store {
     const t = translateFilters(q.filters, 2);
     const where = ['collection = $1', ...t.clauses].join(' AND ');
     if (t.rest.length > 0 || q.sort.length > 0) {
-      const rows = (await this.sql<{ body: Resource }>(`SELECT body FROM tmf_ctk_resources WHERE ${where} ORDER BY seq`, [collection, ...t.params])).rows;
-      return queryInMemory(rows.map((r) => r.body), { ...q, filters: t.rest });
+      const rows = (await this.sql<ReadRow>(`SELECT ${READ} FROM tmf_ctk_resources WHERE ${where} ORDER BY seq`, [collection, ...t.params])).rows;
+      return queryInMemory(rows.map(resourceOf), { ...q, filters: t.rest });
     }
     const n = t.params.length + 2;
-    const r = await this.sql<{ body: Resource; total: string }>(
-      `SELECT body, count(*) OVER () AS total FROM tmf_ctk_resources WHERE ${where} ORDER BY seq OFFSET $${n} LIMIT $${n + 1}`,
+    const r = await this.sql<ReadRow & { total: string }>(
+      `SELECT ${READ}, count(*) OVER () AS total FROM tmf_ctk_resources WHERE ${where} ORDER BY seq OFFSET $${n} LIMIT $${n + 1}`,
       [collection, ...t.params, q.offset, q.limit ?? null]);
-    if (r.rows.length > 0) return { items: r.rows.map((x) => x.body), total: Number(r.rows[0]!.total) };
+    if (r.rows.length > 0) return { items: r.rows.map(resourceOf), total: Number(r.rows[0]!.total) };
     if (q.offset === 0 && q.limit !== 0) return { items: [], total: 0 };
     const total = Number((await this.sql<{ n: string }>(`SELECT count(*) AS n FROM tmf_ctk_resources WHERE ${where}`, [collection, ...t.params])).rows[0]!.n);
     return { items: [], total };
   }
 
   async insert(collection: string, resource: Resource, events: readonly StoredEvent[] = []): Promise<void> {
-    await this.sql(`WITH r AS (INSERT INTO tmf_ctk_resources (collection, id, body) VALUES ($1, $2, $3) RETURNING 1),
+    await this.sql(`WITH r AS (INSERT INTO tmf_ctk_resources (collection, id, body, doc) VALUES ($1, $2, $3, $5) RETURNING 1),
       o AS (${outboxInsert('$4')} RETURNING 1)
       SELECT (SELECT count(*) FROM (SELECT pg_notify('${CHANNEL}', '') FROM o LIMIT 1) x) AS notified`,
-    [collection, resource.id, JSON.stringify(resource), eventsParam(events)]);
+    [collection, resource.id, JSON.stringify(resource), eventsParam(events), restText(resource)]);
   }
 
   async put(collection: string, resource: Resource): Promise<void> {
-    await this.sql(`INSERT INTO tmf_ctk_resources (collection, id, body) VALUES ($1, $2, $3)
-      ON CONFLICT (collection, id) DO UPDATE SET body = excluded.body, version = tmf_ctk_resources.version + 1`,
-    [collection, resource.id, JSON.stringify(resource)]);
+    await this.sql(`INSERT INTO tmf_ctk_resources (collection, id, body, doc) VALUES ($1, $2, $3, $4)
+      ON CONFLICT (collection, id) DO UPDATE SET body = excluded.body, doc = excluded.doc, version = tmf_ctk_resources.version + 1`,
+    [collection, resource.id, JSON.stringify(resource), restText(resource)]);
   }
 
   /** Writes `body` (or deletes, when null) if the version is still `version`, with the events; false when it moved. */
   private async writeIf(collection: string, id: string, version: number, body: Resource | null, events: readonly StoredEvent[]): Promise<boolean> {
     const change = body === null
       ? 'DELETE FROM tmf_ctk_resources WHERE collection = $1 AND id = $2 AND version = $3 RETURNING 1'
-      : 'UPDATE tmf_ctk_resources SET body = $5, version = version + 1 WHERE collection = $1 AND id = $2 AND version = $3 RETURNING 1';
+      : 'UPDATE tmf_ctk_resources SET body = $5, doc = $6, version = version + 1 WHERE collection = $1 AND id = $2 AND version = $3 RETURNING 1';
     const r = await this.sql<{ n: string }>(`WITH w AS (${change}),
       o AS (${outboxInsert('$4', 'EXISTS (SELECT 1 FROM w)')} RETURNING 1)
       SELECT (SELECT count(*) FROM w) AS n, (SELECT count(*) FROM (SELECT pg_notify('${CHANNEL}', '') FROM o LIMIT 1) x) AS notified`,
-    body === null ? [collection, id, version, eventsParam(events)] : [collection, id, version, eventsParam(events), JSON.stringify(body)]);
+    body === null ? [collection, id, version, eventsParam(events)] : [collection, id, version, eventsParam(events), JSON.stringify(body), restText(body)]);
     return Number(r.rows[0]!.n) > 0;
   }
 
