@@ -8,9 +8,10 @@ import { testPostgres } from '../helpers/postgres.js';
 import { call, testServer } from './helpers.js';
 
 /**
- * PostgreSQL answers GET by id from the text it kept at write time (no JSONB parse, no serialization).
- * The answer must be the bytes the object path and the memory store give, and a write through one
- * instance must be read at once through another.
+ * PostgreSQL answers GET by id from the text it kept at write time (no JSONB parse, no serialization),
+ * reads asked for together going out as one statement. The answer must be the bytes the object path
+ * and the memory store give, a batch must keep every read its own (tenants, missing ids, a refused
+ * id), and a write through one instance must be read at once through another.
  */
 const { pg: server, skipReason } = await testPostgres();
 after(() => server?.stop());
@@ -73,7 +74,29 @@ describe('PostgreSQL: GET by id from the stored text', { skip: skipReason }, () 
     }
   });
 
-  it('across two instances a write is read at once, also by reads asked at the same time', async () => {
+  it('reads asked together: each gets its own tenant\'s resource, missing ids nothing, and a refused id fails alone', async () => {
+    const store = new PgStore(await server!.database());
+    try {
+      for (const t of ['@a:', '@b:']) for (const id of ['1', '2', '3']) await store.put(`${t}${C}`, { id, tenant: t });
+      const ids = ['1', '2', '3', 'missing', '1'];
+      const reads = ['@a:', '@b:'].flatMap((t) => ids.map((id) => ({ t, id, got: store.getText(`${t}${C}`, id) })));
+      const refused = assert.rejects(store.getText(`@a:${C}`, 'bad\u0000id'));
+      for (const r of reads) {
+        const got = await r.got;
+        if (r.id === 'missing') assert.equal(got, undefined);
+        else {
+          assert.ok(got instanceof StoredText);
+          assert.equal(got.id, r.id);
+          assert.deepEqual(JSON.parse(got.rest), { tenant: r.t });
+        }
+      }
+      await refused;
+    } finally {
+      await store.close();
+    }
+  });
+
+  it('across two instances a write is read at once, also by reads asked together', async () => {
     const url = await server!.database();
     const a = new PgStore(url);
     const b = new PgStore(url);
