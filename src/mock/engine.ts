@@ -9,7 +9,7 @@ import { MockHttpError } from './errors.js';
 import type { Hub } from './hub.js';
 import { Representer } from './representation.js';
 import { buildEvent } from './notifier.js';
-import type { Resource, Store, StoredEvent } from './store.js';
+import { StoredText, type Resource, type Store, type StoredEvent } from './store.js';
 
 /**
  * The generic resource engine: create, patch, delete and behaviour-driven updates, each an atomic
@@ -81,6 +81,14 @@ export class MockEngine {
     const r = await this.store.get(scope + rt.collection, id);
     if (!r) throw notFound(rt, id);
     return r;
+  }
+
+  /** GET by id as the client gets it: from the text the store kept, when it keeps one. */
+  async getText(rt: ResourceRuntime, scope: string, id: string, origin: string): Promise<string> {
+    const collection = scope + rt.collection;
+    const r = this.store.getText ? await this.store.getText(collection, id) : await this.store.get(collection, id);
+    if (!r) throw notFound(rt, id);
+    return r instanceof StoredText ? rt.representer.textOf(r, origin) : rt.representer.text(r, origin);
   }
 
   async create(rt: ResourceRuntime, scope: string, raw: unknown, origin: string): Promise<Resource> {

@@ -38,6 +38,15 @@ export const MIGRATIONS: readonly Migration[] = [
       );
       CREATE INDEX tmf_ctk_outbox_due ON tmf_ctk_outbox (lease_until, seq);`,
   },
+  {
+    version: 2,
+    // The resource without id and href as the process serialized it when writing it (restText in
+    // store.ts): GET by id answers it with id and href put in front, with no JSONB parse and no
+    // serialization per request, and other reads parse it rather than the body (so attributes keep
+    // the order they were written in). NULL (rows written before version 2) means read the body.
+    // Every write sets both columns in one statement.
+    sql: 'ALTER TABLE tmf_ctk_resources ADD COLUMN doc text',
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

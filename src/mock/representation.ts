@@ -1,5 +1,5 @@
 import type { FastifyRequest } from 'fastify';
-import type { Resource } from './store.js';
+import type { Resource, StoredText } from './store.js';
 
 /**
  * How a stored resource goes on the wire. The store keeps no `href`: it is added on the way out from
@@ -45,6 +45,12 @@ export class Representer {
     const text = JSON.stringify(this.represent(r, origin));
     this.texts.set(r, { origin, text });
     return text;
+  }
+
+  /** What `text` answers for the resource `stored` was serialized from, without parsing it. */
+  textOf(stored: StoredText, origin: string): string {
+    const head = `{"id":${JSON.stringify(stored.id)},"href":${JSON.stringify(this.href(origin, stored.id))}`;
+    return stored.rest.length === 2 ? `${head}}` : `${head},${stored.rest.slice(1)}`;
   }
 
   listText(items: readonly Resource[], origin: string): string {

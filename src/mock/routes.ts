@@ -87,10 +87,10 @@ function listHandler(res: ResourceRuntime, deps: RouteDeps): Handler {
 function retrieveHandler(res: ResourceRuntime, deps: RouteDeps): Handler {
   const mediaType = res.owner.api.mediaType;
   return async (req, reply) => {
-    const r = await deps.engine.get(res, deps.scopeOf(req), idOf(req));
     const origin = deps.origin(req);
     const raw = req.url.indexOf('?') === -1 ? undefined : (req.query as Record<string, string | string[]>).fields;
-    if (raw === undefined) return send(reply, mediaType, 200, res.representer.text(r, origin));
+    if (raw === undefined) return send(reply, mediaType, 200, await deps.engine.getText(res, deps.scopeOf(req), idOf(req), origin));
+    const r = await deps.engine.get(res, deps.scopeOf(req), idOf(req));
     // Only `fields` applies to one resource; other parameters are ignored, never an error.
     const fields = parseCollectionQuery({ fields: raw }).fields ?? [];
     return send(reply, mediaType, 200, JSON.stringify(selectFields(res.representer.represent(r, origin), fields)));

@@ -40,6 +40,31 @@ export interface StoreQuery {
   view?: (r: Resource) => unknown;
 }
 
+/**
+ * A stored resource as JSON text, for a store that keeps it (PostgreSQL): its id, and `rest`, the JSON
+ * text of its other attributes but `href` (see restText). Representer.textOf makes of it the same
+ * bytes as Representer.text makes of the resource.
+ */
+export class StoredText {
+  constructor(readonly id: string, readonly rest: string) {}
+}
+
+/** JSON.stringify of a resource without `id` and `href`: what a store keeps to answer StoredText. */
+export function restText(r: Resource): string {
+  const { id: _id, href: _href, ...rest } = r;
+  return JSON.stringify(rest);
+}
+
+/**
+ * Whether restText's text can follow id and href as it is. Not when it starts with a name made of
+ * digits: JavaScript lists array indices ("0", "12") first in any object, so in `{id, href, ...rest}`
+ * they come before id (the resource is then parsed and serialized, as for any other store).
+ */
+export function followsIdAndHref(rest: string): boolean {
+  const c = rest.charCodeAt(2);
+  return !(c >= 48 && c <= 57);
+}
+
 export interface StorePage {
   items: readonly Resource[];
   /** Matching resources before paging (X-Total-Count). */
@@ -70,6 +95,11 @@ export interface Store {
   /** Connects and prepares (migrations); called once before the first request. */
   open?(): Promise<void>;
   get(collection: string, id: string): Promise<Resource | undefined>;
+  /**
+   * GET by id without parsing and serializing: the text kept at write time when the store has it,
+   * else the resource. Absent: the engine uses get (the memory store caches texts per object instead).
+   */
+  getText?(collection: string, id: string): Promise<StoredText | Resource | undefined>;
   /** Every resource of a collection (`TMF663/shoppingCart`), in creation order. Do not mutate. */
   list(collection: string): Promise<readonly Resource[]>;
   /** TMF630 filters (AND), sort and paging; throws FilterTimeout for a runaway regex. */
