@@ -34,6 +34,8 @@ interface PendingRead {
   reject(e: unknown): void;
 }
 const MAX_TRIES = 25;
+/** Reads per batched statement: beyond it, the next reads of the same turn start another batch. */
+const MAX_BATCH = 500;
 
 /** Events are kept only when their hub has a subscription at the time of the write (nobody else could hear them). */
 function outboxInsert(events: string, condition = 'true'): string {
@@ -145,9 +147,9 @@ export class PgStore implements Store {
     // A NUL is refused by PostgreSQL: that error must stay this request's own, not fail the others.
     if (collection.includes('\u0000') || id.includes('\u0000')) return this.getTexts([{ collection, id }]).then((r) => r[0]);
     let reads = this.reads;
-    if (!reads) {
-      reads = this.reads = new Map();
-      setImmediate(() => this.flushReads());
+    if (!reads || reads.size >= MAX_BATCH) {
+      const batch: Map<string, PendingRead> = (reads = this.reads = new Map());
+      setImmediate(() => this.flushReads(batch));
     }
     const key = `${collection}\u0000${id}`;
     let read = reads.get(key);
@@ -161,9 +163,9 @@ export class PgStore implements Store {
     return read.promise;
   }
 
-  private flushReads(): void {
-    const reads = [...this.reads!.values()];
-    this.reads = undefined;
+  private flushReads(batch: Map<string, PendingRead>): void {
+    const reads = [...batch.values()];
+    if (this.reads === batch) this.reads = undefined;
     this.getTexts(reads).then((found) => reads.forEach((r, i) => r.resolve(found[i])), (e: unknown) => reads.forEach((r) => r.reject(e)));
   }
 
