@@ -149,3 +149,18 @@ test('run --api TMF663 --ctk KIT: one report per API with both sections; the kit
   const html = await readFile(join(out, 'tmf-ctk-TMF663-v4.0.0-HTMLReport.html'), 'utf8');
   assert.ok(html.indexOf('Suite: tmf-ctk conformance suite') > 0 && html.indexOf('Suite: TM Forum CTK TMF663-Mini-kit') > 0);
 });
+
+test('the base URL: config.json\'s url without --target; a --target already ending with the base path is used as it is', async (t) => {
+  const dir = join(await tempDir(t), 'TMF663-Mini-kit');
+  await cp(KIT, dir, { recursive: true });
+  const config = JSON.parse(await readFile(join(dir, 'config.json'), 'utf8'));
+  config.url = `${url}/tmf-api/shoppingCart/v4/`;
+  await writeFile(join(dir, 'config.json'), JSON.stringify(config));
+  const notices: string[] = [];
+  const fromConfig = await runKit({ kit: dir, onNotice: (m) => notices.push(m) });
+  assert.equal(fromConfig.apis[0]!.baseUrl, config.url);
+  assert.match(notices[0]!, /\{\{Shopping_Cart\}\} = http:\/\/127\.0\.0\.1:\d+\/tmf-api\/shoppingCart\/v4\/$/);
+  const given = await runKit({ kit: KIT, target: `${url}/tmf-api/shoppingCart/v4` });
+  assert.equal(given.apis[0]!.baseUrl, `${url}/tmf-api/shoppingCart/v4/`, 'the base path is not appended twice');
+  for (const r of [fromConfig, given]) assert.deepEqual(r.apis[0]!.cases.map((c) => c.status), ['pass', 'pass', 'fail'], 'the requests reach the mock');
+});

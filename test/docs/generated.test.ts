@@ -26,4 +26,12 @@ describe('generated reference pages', () => {
     const errors = GENERATED['docs/errors.md']!();
     for (const code of Object.keys(ErrorCodes)) assert.ok(errors.includes(`| \`${code}\` |`), code);
   });
+
+  it('every check that can fail names the sources its code cites, RFCs included (no "—" beside a failing rule)', () => {
+    const rows = renderChecks().split('\n').filter((l) => l.startsWith('| [`'));
+    for (const id of ['link-header', 'same-page', 'location-header']) {
+      assert.match(rows.find((r) => r.startsWith(`| [\`${id}\`]`)) ?? '', /\| [^|]*RFC[^|]* \|$/, id);
+    }
+    assert.deepEqual(rows.filter((r) => r.endsWith('| — |')), [], 'a check citing no source');
+  });
 });

@@ -5,7 +5,7 @@ import type { RunResult } from '../../src/core/results.js';
 import type { MockServer } from '../../src/mock/server.js';
 import { startRewritingProxy } from '../fixtures/targets/rewrite-proxy.js';
 import { runCli } from '../helpers/cli.js';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -49,6 +49,12 @@ describe('strict mode counts a leniency once per API', () => {
       const picked = await runCli(['run', '--target', proxy.url, '--api', 'TMF663', '--strict=json-charset', '--reporter', 'json', '--out', out]);
       assert.equal(picked.code, 1, picked.err);
       assert.match(picked.out, /passed, 1 failed/);
+      // A list, as the issue writes it: both leniencies tightened, each failed once, in the one strict case.
+      const two = await runCli(['run', '--target', proxy.url, '--api', 'TMF663', '--strict=json-charset,partial-page-status', '--reporter', 'json', '--out', out]);
+      assert.equal(two.code, 1, two.err);
+      const saved = JSON.parse(await readFile(join(out, 'results.json'), 'utf8')) as RunResult;
+      assert.deepEqual(failedChecks(saved).map((f) => /^(\S+) strict: strict: \[([a-z-]+)\]/.exec(f)?.slice(1).join(' ') ?? f).sort(),
+        ['TC_TMF663_STRICT json-charset', 'TC_TMF663_STRICT partial-page-status']);
       const bad = await runCli(['run', '--target', direct, '--api', 'TMF663', '--strict=charset', '--reporter', 'json', '--out', out]);
       assert.equal(bad.code, 2);
       assert.match(bad.err, /error \[USAGE\]: --strict: no such leniency "charset"/);
