@@ -13,8 +13,38 @@ export const SENSITIVE_HEADERS: ReadonlySet<string> = new Set([
 
 export const REDACTED = '[redacted]';
 
+/**
+ * Names that say they carry a credential, beyond the list: `X-Auth-Token`, `X-Access-Token`, `X-Client-Secret`,
+ * `X-Session-Id`, `X-Signature`… A header or query parameter named so is redacted too; a false alarm only hides a value.
+ */
+const CREDENTIAL_NAME = /auth|token|secret|passw|api[-_]?key|session|cookie|credential|signature|^sig$/i;
+
+/** Challenges, not credentials: a report needs them to say why a request was refused. */
+const NOT_CREDENTIALS: ReadonlySet<string> = new Set(['www-authenticate', 'proxy-authenticate']);
+
 export function isSensitiveHeader(name: string): boolean {
-  return SENSITIVE_HEADERS.has(name.toLowerCase());
+  const lower = name.toLowerCase();
+  return SENSITIVE_HEADERS.has(lower) || (!NOT_CREDENTIALS.has(lower) && CREDENTIAL_NAME.test(name));
+}
+
+/** A URL with the values of credential-like query parameters (`access_token`, `api_key`, `sig`) redacted; other text as it is. */
+export function redactUrl(url: string): string {
+  const q = url.indexOf('?');
+  if (q < 0) return url;
+  const hash = url.indexOf('#', q);
+  const query = url.slice(q + 1, hash < 0 ? undefined : hash);
+  const redacted = query.split('&').map((pair) => {
+    const eq = pair.indexOf('=');
+    if (eq < 0) return pair;
+    let name = pair.slice(0, eq);
+    try {
+      name = decodeURIComponent(name.replace(/\+/g, ' '));
+    } catch {
+      // keep the raw name
+    }
+    return CREDENTIAL_NAME.test(name) ? `${pair.slice(0, eq)}=${encodeURIComponent(REDACTED)}` : pair;
+  }).join('&');
+  return `${url.slice(0, q + 1)}${redacted}${hash < 0 ? '' : url.slice(hash)}`;
 }
 
 /** A copy with the values of sensitive headers (and of any name in `extra`, lower case) redacted. */

@@ -6,7 +6,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { CheckResult, Exchange } from '../core/results.js';
-import { redactHeaders } from '../core/redact.js';
+import { redactHeaders, redactUrl } from '../core/redact.js';
 import type { ApiModel } from '../document/model.js';
 import { schemasFor } from '../schema/schema-set.js';
 import { flat, passThrough, readAnswer, sendUpstream, Tee, writeAnswer } from './forward.js';
@@ -81,7 +81,7 @@ export function createValidatingProxy(o: ProxyOptions): ValidatingProxy {
       res = await sendUpstream(req, upstream, reqTee);
     } catch (e) {
       upstreamError(client, e as Error);
-      if (route) traffic.add(route.api, route.op, { step: `${req.method} ${url.pathname}`, request: { ...recorded(), headers: redactHeaders(recorded().headers) }, error: (e as Error).message, startedAt }, [], [`upstream failure: ${(e as Error).message}`]);
+      if (route) traffic.add(route.api, route.op, { step: `${req.method} ${url.pathname}`, request: { ...recorded(), url: redactUrl(url.href), headers: redactHeaders(recorded().headers) }, error: (e as Error).message, startedAt }, [], [`upstream failure: ${(e as Error).message}`]);
       return;
     }
     if (!route) {
@@ -112,7 +112,7 @@ export function createValidatingProxy(o: ProxyOptions): ValidatingProxy {
     const notes = unvalidated ? [`a ${unvalidated} body over ${cap} bytes was passed through unvalidated`] : [];
     const kept: Exchange = {
       ...exchange,
-      request: { ...exchange.request, headers: redactHeaders(exchange.request.headers), ...(exchange.request.body !== undefined ? { body: keep(exchange.request.body)! } : {}) },
+      request: { ...exchange.request, url: redactUrl(exchange.request.url), headers: redactHeaders(exchange.request.headers), ...(exchange.request.body !== undefined ? { body: keep(exchange.request.body)! } : {}) },
       response: { ...exchange.response!, headers: redactHeaders(exchange.response!.headers), ...(exchange.response!.body !== undefined ? { body: keep(exchange.response!.body)! } : {}) },
     };
     traffic.add(route.api, route.op, kept, checks, notes);

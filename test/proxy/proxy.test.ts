@@ -273,3 +273,20 @@ describe('repeated exchanges are judged once', () => {
     }
   });
 });
+
+describe('credentials a client sends in its own names', () => {
+  it('a credential-like header or query parameter is redacted in what the proxy keeps; the upstream gets them as sent', async () => {
+    let seen = '';
+    const r = await rig({ defect: (p, a) => ((seen = p), a) });
+    try {
+      const a = await send(r.url, 'GET', `${CART}?limit=1&access_token=s3cr3t-q`, undefined, { 'X-Auth-Token': 's3cr3t-h' });
+      assert.equal(a.status, 200);
+      assert.match(seen, /access_token=s3cr3t-q/, 'forwarded unchanged');
+      const kept = JSON.stringify(r.proxy.traffic.result());
+      assert.doesNotMatch(kept, /s3cr3t/);
+      assert.match(kept, /access_token=%5Bredacted%5D/);
+    } finally {
+      await r.close();
+    }
+  });
+});
