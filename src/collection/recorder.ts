@@ -59,7 +59,8 @@ function recordResponse(r: SdkResponse): RecordedResponse {
   const headers: Record<string, string> = {};
   for (const h of r.headers.all()) {
     const k = h.key.toLowerCase();
-    headers[k] = headers[k] === undefined ? h.value : `${headers[k]}, ${h.value}`;
+    const value = isSensitiveHeader(k) ? '[redacted]' : h.value;
+    headers[k] = headers[k] === undefined ? value : `${headers[k]}, ${value}`;
   }
   const text = r.text() ?? '';
   const truncated = text.length > MAX_BODY;

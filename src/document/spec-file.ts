@@ -15,7 +15,10 @@ import { registry } from './registry.js';
 type Doc = Record<string, unknown>;
 interface Info { title?: unknown; description?: unknown; version?: unknown }
 
-const TMF_ID = /\bTMF[\s_-]?(\d{3})\b/i;
+// Not \b: TM Forum's own file names join the id with `_` (`TMF671_Promotion_Management_API_v4.1.0_swagger.json`),
+// and `_` is a word character. The id is neither glued to a letter or digit before it nor followed by a fourth digit.
+const TMF_ID_SOURCE = '(?<![A-Za-z0-9])TMF[\\s_-]?(\\d{3})(?!\\d)';
+const TMF_ID = new RegExp(TMF_ID_SOURCE, 'i');
 
 function idOf(info: Info, file: string): string | undefined {
   for (const text of [info.title, info.description, file.split('/').pop()]) {
@@ -56,7 +59,7 @@ function examplePath(text: string, collections: string[], major: string): string
 
 /** No path anywhere: the TMF convention from the title, `/tmf-api/productOrdering/v5`. */
 function conventionalPath(title: string, version: string): string {
-  const words = title.replace(/\bAPI\b|\bTMF[\s_-]?\d{3}\b/gi, '').trim().split(/[^A-Za-z0-9]+/).filter(Boolean);
+  const words = title.replace(new RegExp(`\\bAPI\\b|${TMF_ID_SOURCE}`, 'gi'), '').trim().split(/[^A-Za-z0-9]+/).filter(Boolean);
   const camel = words.map((w, i) => (i === 0 ? w[0]!.toLowerCase() + w.slice(1) : w[0]!.toUpperCase() + w.slice(1))).join('');
   return `/tmf-api/${camel}/v${version.split('.')[0]}`;
 }

@@ -11,6 +11,7 @@ import { UnresolvedError, type Vars } from '../core/template.js';
 import { waitForEvent } from './event-step.js';
 import type { StepEnv } from './step-env.js';
 import { markNotObserved } from '../core/outcome.js';
+import { redactExchange } from '../core/redact.js';
 
 export type { StepEnv } from './step-env.js';
 
@@ -74,13 +75,14 @@ export async function runStep(step: Step, vars: Vars, env: StepEnv): Promise<Ste
   try {
     if (step.event) {
       const ex = await waitForEvent(step, vars, env);
-      return { exchange: ex, checks: judge(step, ex, env, vars) };
+      return { exchange: redactExchange(ex), checks: judge(step, ex, env, vars) };
     }
     const { ex, transport, advisory, reached } = await sendPolling(step, vars, env);
     capture(step, ex, vars);
     const results = judge(step, ex, env, vars);
     const inconclusive = !reached ? markNotObserved(step, results) : undefined;
-    return { exchange: ex, checks: results, ...(transport ? { transport } : {}), ...(advisory ? { advisory } : {}), ...(inconclusive ? { inconclusive } : {}) };
+    // Captured and judged on what was received; recorded (results.json, every report) with credentials redacted.
+    return { exchange: redactExchange(ex), checks: results, ...(transport ? { transport } : {}), ...(advisory ? { advisory } : {}), ...(inconclusive ? { inconclusive } : {}) };
   } catch (e) {
     if (!(e instanceof UnresolvedError)) throw e;
     const reason = `step "${step.name}" not sent: ${e.message}`;

@@ -42,6 +42,23 @@ describe('--spec FILE', () => {
     assert.equal(entryOfFile(join(projectRoot, 'specs', 'more', 'TMF632-Party-v4.0.0.swagger.json')).entry.file, 'more/TMF632-Party-v4.0.0.swagger.json');
   });
 
+  it("the id from TM Forum's own file names, joined with '_' (TMF671 v4.1.0 names itself nowhere else)", async () => {
+    const name = 'TMF671_Promotion_Management_API_v4.1.0_swagger.json';
+    const e = entryOfFile(await unregistered(name, name)).entry;
+    assert.deepEqual([e.id, e.title, e.version, e.basePath], ['TMF671', 'Promotion Management', '4.1.0', '/tmf-api/promotionManagement/v4']);
+    const widget = JSON.stringify({ swagger: '2.0', info: { title: 'Widget', version: '4.0.0' }, basePath: '/tmf-api/widget/v4', paths: { '/widget': {} }, definitions: { Widget: { type: 'object' } } });
+    const ids: string[] = [];
+    for (const file of ['my_TMF663.json', 'TMF-666 account.json', 'xTMF671.json', 'TMF6711.json']) {
+      await writeFile(join(dir, file), widget);
+      try {
+        ids.push(entryOfFile(join(dir, file)).entry.id);
+      } catch (e) {
+        ids.push((e as { code?: string }).code ?? 'thrown');
+      }
+    }
+    assert.deepEqual(ids, ['TMF663', 'TMF666', 'SPEC_UNSUPPORTED', 'SPEC_UNSUPPORTED']);
+  });
+
   it('{apiRoot} server templates resolve to /tmf-api', async () => {
     const file = join(dir, 'templated.json');
     await writeFile(file, JSON.stringify({

@@ -37,7 +37,14 @@ describe('an excluded mandatory case against a conformant server', () => {
     const html = await readFile(join(out, page), 'utf8');
     assert.match(html, /data-verdict="conformant-with-exclusions"/);
     assert.match(html, /<td class="mono">TC_ShoppingCart_PATCH1<\/td><td>Mandatory<\/td><td><span class="mono">skipCases<\/span> TC_ShoppingCart_PATCH1<\/td><td>PATCH is not exposed in release 2<\/td>/);
-    assert.match(await readFile(join(out, 'index.html'), 'utf8'), /data-verdict="conformant-with-exclusions"/);
+    const index = await readFile(join(out, 'index.html'), 'utf8');
+    assert.match(index, /data-verdict="conformant-with-exclusions"/);
+    // The mandatory counts are one sentence in the console, JUnit, the index table and the report's header.
+    const sentence = /: CONFORMANT WITH EXCLUSIONS \(([^)]*)\)/.exec(run.out)![1]!;
+    assert.match(sentence, /^7 of 8 applicable mandatory cases passed; 1 excluded by the config; 1 not applicable$/);
+    assert.ok((await readFile(join(out, 'junit.xml'), 'utf8')).includes(`<property name="verdictDetail" value="${sentence}"/>`), 'JUnit');
+    assert.ok(index.includes(`<td data-testid="api-mandatory">${sentence}</td>`), 'index table');
+    assert.ok(html.includes(`${sentence}.`), 'report header');
   });
 
   it('exits 1 under --no-exclusions', async (t) => {
