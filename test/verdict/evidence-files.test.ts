@@ -46,7 +46,7 @@ function assertEvidence(texts: string[], secret: RegExp, shas: string[]): void {
 
 const kitDocument = () => {
   const e = findEntry('TMF663@4.0.0');
-  return { api: 'TMF663', title: e.title, version: '4.0.0', file: e.file.split('/').pop(), sha256: e.sha256, published: true, fromRegistry: true };
+  return { api: 'TMF663', title: e.title, version: '4.0.0', file: e.file.split('/').pop()!, sha256: e.sha256, published: true, fromRegistry: true as const };
 };
 
 describe('configuration as evidence of kits, collections and the proxy', () => {
