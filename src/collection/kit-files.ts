@@ -3,6 +3,7 @@
  * top-level folder, as TM Forum ships them). Nothing is extracted to disk and nothing in the kit is executed:
  * tmf-ctk reads `ctk/index.js` as text (kit-recipe.ts) and runs only the Postman collection, through newman.
  */
+import { createHash } from 'node:crypto';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { basename, join, relative, sep } from 'node:path';
 import AdmZip from 'adm-zip';
@@ -21,7 +22,19 @@ export interface KitFiles {
   /** Paths relative to the kit root, `/`-separated. */
   paths: string[];
   read(path: string): string | undefined;
+  /** sha256 (hex) of a file's bytes as read, for the run's evidence. */
+  sha256(path: string): string | undefined;
+  /** Set for a zip: the sha256 of the archive's bytes (which covers every file in it). */
+  archiveSha256?: string;
 }
+
+interface KitFile {
+  text: string;
+  sha256: string;
+}
+
+const sha256Of = (data: Buffer): string => createHash('sha256').update(data).digest('hex');
+const kitFile = (data: Buffer): KitFile => ({ text: data.toString('utf8'), sha256: sha256Of(data) });
 
 /** `a/./b/../c` → `a/c`; undefined when the path leaves the kit. */
 export function normalizeKitPath(path: string): string | undefined {
@@ -47,26 +60,26 @@ export function findPath(kit: Pick<KitFiles, 'paths'>, path: string): { path: st
 }
 
 /** Drops one top-level folder shared by every file (how TM Forum zips its kits). */
-function rooted(files: Map<string, string>): Map<string, string> {
+function rooted(files: Map<string, KitFile>): Map<string, KitFile> {
   const tops = new Set([...files.keys()].map((p) => (p.includes('/') ? p.split('/')[0] : '')));
   if (tops.size !== 1 || tops.has('')) return files;
   const top = [...tops][0]!;
   return new Map([...files].map(([p, text]) => [p.slice(top.length + 1), text]));
 }
 
-function fromMap(name: string, files: Map<string, string>): KitFiles {
+function fromMap(name: string, files: Map<string, KitFile>, archiveSha256?: string): KitFiles {
   const root = rooted(files);
-  return { name, paths: [...root.keys()].sort(), read: (p) => root.get(p) };
+  return { name, paths: [...root.keys()].sort(), read: (p) => root.get(p)?.text, sha256: (p) => root.get(p)?.sha256, ...(archiveSha256 ? { archiveSha256 } : {}) };
 }
 
-function zipFiles(file: string, data: Buffer): Map<string, string> {
+function zipFiles(file: string, data: Buffer): Map<string, KitFile> {
   let zip: AdmZip;
   try {
     zip = new AdmZip(data);
   } catch (e) {
     throw new CtkError('INPUT_READ', `${file} is not a zip archive: ${(e as Error).message}`);
   }
-  const files = new Map<string, string>();
+  const files = new Map<string, KitFile>();
   let total = 0;
   const entries = zip.getEntries().filter((e) => !e.isDirectory && !/(^|\/)(__MACOSX|\.)/.test(e.entryName));
   if (entries.length > MAX_FILES) throw new CtkError('INPUT_READ', `${file} holds ${entries.length} files (at most ${MAX_FILES})`);
@@ -76,14 +89,14 @@ function zipFiles(file: string, data: Buffer): Map<string, string> {
     if (e.header.size > MAX_FILE_BYTES || (total += e.header.size) > MAX_TOTAL_BYTES) throw new CtkError('INPUT_READ', `${file} is larger than a kit (${e.entryName})`);
     const body = e.getData();
     if (body.length > MAX_FILE_BYTES) throw new CtkError('INPUT_READ', `${file}: ${e.entryName} is larger than ${MAX_FILE_BYTES} bytes`);
-    files.set(path, body.toString('utf8'));
+    files.set(path, kitFile(body));
   }
   return files;
 }
 
 /** The kit's wanted files; node_modules (a kit someone ran `npm install` in) and dot folders are not walked. */
-async function folderFiles(root: string): Promise<Map<string, string>> {
-  const files = new Map<string, string>();
+async function folderFiles(root: string): Promise<Map<string, KitFile>> {
+  const files = new Map<string, KitFile>();
   let total = 0;
   const walk = async (dir: string, depth: number): Promise<void> => {
     for (const e of await readdir(dir, { withFileTypes: true })) {
@@ -93,7 +106,7 @@ async function folderFiles(root: string): Promise<Map<string, string>> {
       if (!e.isFile() || !WANTED.test(e.name)) continue;
       const size = (await stat(full)).size;
       if (size > MAX_FILE_BYTES || (total += size) > MAX_TOTAL_BYTES || files.size >= MAX_FILES) throw new CtkError('INPUT_READ', `${root} is larger than a kit (${full})`);
-      files.set(relative(root, full).split(sep).join('/'), await readFile(full, 'utf8'));
+      files.set(relative(root, full).split(sep).join('/'), kitFile(await readFile(full)));
     }
   };
   await walk(root, 0);
@@ -111,5 +124,5 @@ export async function openKit(path: string): Promise<KitFiles> {
   if (isDir) return fromMap(basename(path), await folderFiles(path));
   const data = await readFile(path);
   if (data.length > MAX_TOTAL_BYTES) throw new CtkError('INPUT_READ', `${path} is larger than a kit`);
-  return fromMap(basename(path), zipFiles(path, data));
+  return fromMap(basename(path), zipFiles(path, data), sha256Of(data));
 }

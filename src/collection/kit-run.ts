@@ -10,12 +10,13 @@
  * sets (`Shopping_Cart`), with the trailing slash the kits' URLs (`{{Shopping_Cart}}shoppingCart`) need.
  */
 import { CtkError } from '../errors.js';
-import { findEntry } from '../document/registry.js';
 import type { ApiEntry } from '../document/model.js';
-import type { RunResult } from '../core/results.js';
+import type { CollectionEvidence, RunConfiguration, RunResult } from '../core/results.js';
+import { fileRunConfiguration } from '../runner/evidence.js';
 import { apiBaseUrl } from '../runner/run.js';
 import type { RunEventListener } from '../runner/events.js';
-import { openKit } from './kit-files.js';
+import { documentsFor, knownEntry } from './evidence.js';
+import { openKit, type KitFiles } from './kit-files.js';
 import { prepareKit, type PreparedKit } from './kit-prepare.js';
 import { runCollection } from './newman.js';
 import type { ApiIdentity } from './plan.js';
@@ -37,15 +38,7 @@ export interface KitRunOptions {
 }
 
 function registryEntry(kit: PreparedKit): ApiEntry | undefined {
-  if (!kit.apiId) return undefined;
-  for (const selector of kit.version ? [`${kit.apiId}@${kit.version}`, kit.apiId] : [kit.apiId]) {
-    try {
-      return findEntry(selector);
-    } catch {
-      // Not a registered version: the next selector, or the kit's own names.
-    }
-  }
-  return undefined;
+  return knownEntry(kit.apiId, kit.version);
 }
 
 function pathOf(url: string | undefined): string {
@@ -76,6 +69,25 @@ export function kitBaseUrl(kit: PreparedKit, api: ApiIdentity, target: string | 
   return kit.config.url;
 }
 
+/** The kit's files as evidence: a zip's sha256 (covering everything in it), a folder's collection, environment and config.json. */
+function kitEvidence(files: KitFiles, kit: PreparedKit): CollectionEvidence[] {
+  if (files.archiveSha256) return [{ kind: 'ctk', file: files.name, sha256: files.archiveSha256 }];
+  const { collectionFile, environmentFile, configFile } = kit.recipe;
+  return ([['collection', collectionFile], ['environment', environmentFile], ['config', configFile]] as const)
+    .flatMap(([kind, file]) => {
+      const sha256 = files.sha256(file);
+      return sha256 ? [{ kind, file, kit: files.name, sha256 }] : [];
+    });
+}
+
+/** What the kit run records as its configuration: the API it is for, not strict, config.json's and --header's names. */
+export function kitConfiguration(files: KitFiles, kit: PreparedKit, api: ApiIdentity, headers: Record<string, string> = {}): RunConfiguration {
+  return fileRunConfiguration({
+    documents: documentsFor(api), strict: { [api.id]: false },
+    headers: new Set([...Object.keys(kit.config.headers ?? {}), ...Object.keys(headers)]), collections: kitEvidence(files, kit),
+  });
+}
+
 export async function runKit(o: KitRunOptions): Promise<RunResult> {
   const files = await openKit(o.kit);
   const kit = prepareKit(files);
@@ -86,6 +98,7 @@ export async function runKit(o: KitRunOptions): Promise<RunResult> {
     collection: kit.collection, environment: kit.environment, envVars: { [kit.recipe.baseUrlVariable]: baseUrl }, baseUrlVariable: kit.recipe.baseUrlVariable,
     api, cases: kit.cases, timeoutMs: o.timeoutMs, ...(o.headers && Object.keys(o.headers).length ? { headers: o.headers } : {}),
     company: o.company, product: o.product, release: o.release, onEvent: o.onEvent,
+    configuration: kitConfiguration(files, kit, api, o.headers),
     // As the kits' index.js: vendors' test servers often have self-signed certificates.
     newman: { insecure: true },
   });

@@ -19,11 +19,15 @@
  * API's base path (as `tmf-ctk run --target`); for any other collection `baseUrl` is set to target as given.
  * An environment file's values, then `envVars`, then `baseUrl` from target win over the collection's own.
  */
+import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
+import { basename } from 'node:path';
 import { CtkError } from '../errors.js';
 import type { RunEventListener } from '../runner/events.js';
-import { RESULTS_SCHEMA_VERSION, type ApiResult, type RunEvent, type RunResult } from '../core/results.js';
+import { RESULTS_SCHEMA_VERSION, type ApiResult, type CollectionEvidence, type RunConfiguration, type RunEvent, type RunResult } from '../core/results.js';
+import { fileRunConfiguration } from '../runner/evidence.js';
 import { runSummary, summarize } from '../runner/summary.js';
+import { documentsFor } from './evidence.js';
 import { toolVersion } from '../version.js';
 import { loadNewman, type Newman, type NewmanOptions } from './newman-types.js';
 import { asCollection, planCollection, withCaseIds, type ApiIdentity, type CollectionPlan, type PlannedCase } from './plan.js';
@@ -57,19 +61,22 @@ export interface CollectionRunOptions {
   cases?: ReadonlyArray<Partial<Omit<PlannedCase, 'key'>>>;
   /** Further newman options (`folder`, `iterationCount`, `insecure`…), passed through. */
   newman?: Record<string, unknown>;
+  /** The evidence to record (runKit's); by default the collection's own (see collectionConfiguration). */
+  configuration?: RunConfiguration;
 }
 
 const DEFAULT_TIMEOUT_MS = 10_000;
 
-async function readJson(source: string, what: string): Promise<unknown> {
-  let text: string;
+/** A JSON file, and the sha256 of its bytes (the run's evidence). */
+async function readJson(source: string, what: string): Promise<{ data: unknown; sha256: string }> {
+  let bytes: Buffer;
   try {
-    text = await readFile(source, 'utf8');
+    bytes = await readFile(source);
   } catch (cause) {
     throw new CtkError('INPUT_READ', `cannot read the ${what} ${source}: ${(cause as Error).message}`, { cause });
   }
   try {
-    return JSON.parse(text);
+    return { data: JSON.parse(bytes.toString('utf8')), sha256: createHash('sha256').update(bytes).digest('hex') };
   } catch (e) {
     throw new CtkError('USAGE', `the ${what} ${source} is not JSON: ${(e as Error).message}`);
   }
@@ -105,8 +112,8 @@ function variables(o: CollectionRunOptions, plan: CollectionPlan): Array<{ key: 
   return Object.entries(vars).map(([key, value]) => ({ key, value }));
 }
 
-/** Names of the user's headers, wherever they come from: reported `[redacted]` like credentials. */
-function userHeaderNames(o: CollectionRunOptions, environment: PostmanEnvironment | undefined): Set<string> {
+/** Names of the user's headers, wherever they come from (--header, an environment's ctk.headers), as given. */
+function userHeaders(o: CollectionRunOptions, environment: PostmanEnvironment | undefined): Set<string> {
   const fromEnv = environment?.values?.find((v) => v.key === HEADERS_VARIABLE && v.enabled !== false)?.value;
   const names = new Set(Object.keys(o.headers ?? {}));
   for (const raw of [fromEnv, o.envVars?.[HEADERS_VARIABLE]]) {
@@ -116,7 +123,24 @@ function userHeaderNames(o: CollectionRunOptions, environment: PostmanEnvironmen
       // A malformed ctk.headers fails every step of the run with its reason (see sandbox/state.ts): nothing to redact.
     }
   }
-  return new Set([...names].map((k) => k.toLowerCase()));
+  return names;
+}
+
+/** The same names, lower case: reported `[redacted]` like credentials. */
+const userHeaderNames = (o: CollectionRunOptions, environment: PostmanEnvironment | undefined): Set<string> =>
+  new Set([...userHeaders(o, environment)].map((k) => k.toLowerCase()));
+
+/**
+ * What a collection run records as its configuration: the API it is for as far as the registry knows it, strict
+ * and disabled checks as an exported collection carries them (else not strict, nothing excluded), the user's
+ * header names, and the sha256 of the collection and environment files.
+ */
+function collectionConfiguration(o: CollectionRunOptions, plan: CollectionPlan, environment: PostmanEnvironment | undefined, files: CollectionEvidence[]): RunConfiguration {
+  const base = fileRunConfiguration({ documents: documentsFor(plan.api), strict: { [plan.api.id]: plan.exported?.strict ?? false }, headers: userHeaders(o, environment), collections: files });
+  const disabled = plan.exported?.disabledChecks ?? [];
+  return disabled.length === 0 ? base : {
+    ...base, exclusions: disabled.map((name) => ({ api: plan.api.id, kind: 'check' as const, name, reason: 'disabled in the config the collection was exported with' })),
+  };
 }
 
 function runNewman(newman: Newman, options: NewmanOptions, recorder: RunRecorder): Promise<void> {
@@ -133,8 +157,14 @@ function runNewman(newman: Newman, options: NewmanOptions, recorder: RunRecorder
 export async function runCollection(o: CollectionRunOptions): Promise<RunResult> {
   const newman = loadNewman(); // first: a missing newman is DEPENDENCY_MISSING before anything is read or sent
   const where = typeof o.collection === 'string' ? o.collection : 'the collection';
-  const loaded = asCollection(typeof o.collection === 'string' ? await readJson(o.collection, 'collection') : o.collection, where);
-  const environment = (typeof o.environment === 'string' ? await readJson(o.environment, 'environment') : o.environment) as PostmanEnvironment | undefined;
+  const files: CollectionEvidence[] = [];
+  const fromFile = async (kind: 'collection' | 'environment', source: string): Promise<unknown> => {
+    const { data, sha256 } = await readJson(source, kind);
+    files.push({ kind, file: basename(source), sha256 });
+    return data;
+  };
+  const loaded = asCollection(typeof o.collection === 'string' ? await fromFile('collection', o.collection) : o.collection, where);
+  const environment = (typeof o.environment === 'string' ? await fromFile('environment', o.environment) : o.environment) as PostmanEnvironment | undefined;
   const planned = planCollection(loaded, o.api);
   const plan = o.cases ? { ...planned, cases: planned.cases.map((c, i) => ({ ...c, ...o.cases![i], key: c.key })) } : planned;
   const collection = withCaseIds(plan.native || !o.headers ? loaded : { ...loaded, event: [HEADER_SCRIPT, ...(loaded.event ?? [])] });
@@ -163,6 +193,7 @@ export async function runCollection(o: CollectionRunOptions): Promise<RunResult>
     ...(o.company ? { company: o.company } : {}), ...(o.product ? { product: o.product } : {}), ...(o.release ? { release: o.release } : {}),
     startedAt, finishedAt: new Date().toISOString(), durationMs: Math.round(performance.now() - t0),
     apis: [api], summary: runSummary([api], unreachable),
+    configuration: o.configuration ?? collectionConfiguration(o, plan, environment, files),
     ...(error ? { error } : {}),
   };
   emit({ type: 'runEnd', result });

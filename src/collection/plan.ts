@@ -40,6 +40,8 @@ export interface CollectionPlan {
   /** tmf-ctk collections: assertion names are check ids; cleanup requests are recorded, never judged. */
   native: boolean;
   knownChecks: ReadonlySet<string>;
+  /** tmf-ctk collections: the settings they were exported with (strict leniencies, disabled checks). */
+  exported?: { strict: boolean | string[]; disabledChecks: string[] };
 }
 
 /** Keys the adapter matches newman's items with; `withCaseIds` gives every top-level item one first. */
@@ -90,7 +92,8 @@ export function planCollection(collection: PostmanCollection, given?: Partial<Ap
       if (!c) return { key: itemKey(item, i), ...splitName(item.name ?? `item ${i + 1}`), mandatory: true };
       return { key: itemKey(item, i), id: c.id, title: c.title, mandatory: c.mandatory, ...(c.resource ? { resource: c.resource } : {}), ...(c.skip ? { skip: c.skip } : {}) };
     });
-    return { api: { ...suite.api, ...given }, cases, native: true, knownChecks: new Set([...CHECK_IDS, STRICT_CHECK]) };
+    const exported = { strict: Array.isArray(suite.strict) ? (suite.strict.length ? [...suite.strict] : false) : Boolean(suite.strict), disabledChecks: [...(suite.disabledChecks ?? [])] };
+    return { api: { ...suite.api, ...given }, cases, native: true, knownChecks: new Set([...CHECK_IDS, STRICT_CHECK]), exported };
   }
   const cases = collection.item.map((item: PostmanItem, i): PlannedCase => ({ key: itemKey(item, i), ...splitName(item.name ?? `item ${i + 1}`), mandatory: true }));
   return { api: externalApi(collection, given), cases, native: false, knownChecks: new Set() };

@@ -146,6 +146,26 @@ export interface DocumentEvidence {
   sha256: string;
   /** Whether it is byte for byte the published document the registry names. */
   published: boolean;
+  /**
+   * Set when the run did not read the document: it is the published one the registry names for the API a
+   * TM Forum kit or a collection is for (file and sha256 are the registry's), and the kit's or collection's own
+   * assertions judged the answers. Optional, added within schemaVersion 2 (additive).
+   */
+  fromRegistry?: true;
+}
+
+/**
+ * A suite a run read from a file (`run --ctk`, `run --collection`): what it was and the sha256 of its bytes.
+ * A kit zip is one entry (`ctk`); a kit folder gives its collection, environment and config.json, each with
+ * `kit` naming the folder and `file` the path inside it.
+ */
+export interface CollectionEvidence {
+  kind: 'ctk' | 'collection' | 'environment' | 'config';
+  /** File name (no directory), or the path inside the kit named by `kit`. */
+  file: string;
+  /** The kit folder the file belongs to. */
+  kit?: string;
+  sha256: string;
 }
 
 /** One exclusion the config made, with its reason. */
@@ -164,7 +184,6 @@ export interface ExclusionEvidence {
 export interface RunConfiguration {
   tool: { name: 'tmf-ctk'; version: string };
   documents: DocumentEvidence[];
-  /** Strict mode per API id. */
   /** Strict mode per API id: off, every leniency (true), or the leniencies named. */
   strict: Record<string, boolean | string[]>;
   /** The --config file: its name and sha256; null when the run had none. */
@@ -174,6 +193,16 @@ export interface RunConfiguration {
   exclusions: ExclusionEvidence[];
   /** OAuth2 client credentials, when the target is behind them: never the secret or a token. */
   auth?: { oauth2: { tokenUrl: string; clientId: string; clientSecretEnv: string; scope?: string } };
+  /**
+   * The suites run from files (TM Forum kits, Postman collections and environments), each with its sha256;
+   * absent when only tmf-ctk's own suites ran. Optional, added within schemaVersion 2 (additive).
+   */
+  collections?: CollectionEvidence[];
+  /**
+   * Set by `tmf-ctk proxy`: the run judged the traffic it forwarded to this upstream (never with credentials:
+   * such URLs are refused) instead of sending requests of its own. Optional, added within schemaVersion 2.
+   */
+  observed?: { upstream: string };
 }
 
 /**

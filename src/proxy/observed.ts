@@ -5,6 +5,7 @@
  */
 import { RESULTS_SCHEMA_VERSION, type ApiResult, type CaseResult, type CheckResult, type Exchange, type RunResult } from '../core/results.js';
 import type { ApiModel, Operation } from '../document/model.js';
+import { documentEvidence, fileRunConfiguration } from '../runner/evidence.js';
 import { runSummary, summarize } from '../runner/summary.js';
 import { toolVersion } from '../version.js';
 
@@ -20,6 +21,23 @@ export interface ObservedOptions {
   upstream: string;
   /** Exchanges kept in full over the whole session (default 1000). */
   maxExchanges?: number;
+  /** --strict: recorded in the run's configuration. */
+  strict?: boolean;
+  /** Names of the headers added to every forwarded request (values are never recorded). */
+  headerNames?: readonly string[];
+}
+
+/** The upstream as evidence: never with credentials (the CLI refuses such URLs; a library caller may not). */
+function withoutCredentials(url: string): string {
+  try {
+    const u = new URL(url);
+    if (!u.username && !u.password) return url;
+    u.username = '';
+    u.password = '';
+    return u.href.replace(/\/+$/, '');
+  } catch {
+    return url;
+  }
 }
 
 export const caseIdOf = (op: Operation | undefined, api: ApiModel): string => `TRAFFIC_${op ? op.operationId : `${api.id}_undeclared`}`;
@@ -34,7 +52,7 @@ export class ObservedTraffic {
   violations = 0;
 
   constructor(o: ObservedOptions) {
-    this.#o = { maxExchanges: 1000, ...o };
+    this.#o = { maxExchanges: 1000, strict: false, headerNames: [], ...o };
   }
 
   #open(api: ApiModel, op: Operation | undefined): OpenCase {
@@ -89,6 +107,11 @@ export class ObservedTraffic {
       schemaVersion: RESULTS_SCHEMA_VERSION, tool: { name: 'tmf-ctk', version: toolVersion() }, target: this.#o.upstream,
       startedAt: this.#startedAt.toISOString(), finishedAt: finishedAt.toISOString(), durationMs: finishedAt.getTime() - this.#startedAt.getTime(),
       apis: observed, summary: { ...summary, verdict: this.violations > 0 ? 'not conformant' : 'conformant' },
+      // Every document the proxy judged against, traffic or not: what it would have judged is evidence too.
+      configuration: fileRunConfiguration({
+        documents: this.#o.apis.map(documentEvidence), strict: Object.fromEntries(this.#o.apis.map((a) => [a.id, this.#o.strict])),
+        headers: this.#o.headerNames, observed: { upstream: withoutCredentials(this.#o.upstream) },
+      }),
     };
   }
 }

@@ -63,7 +63,7 @@ export function createValidatingProxy(o: ProxyOptions): ValidatingProxy {
   const upstream = { url: new URL(o.upstream), timeoutMs: o.timeoutMs ?? 30_000, headers: o.headers ?? {} };
   const cap = o.validationCap ?? DEFAULT_VALIDATION_CAP;
   const router = new Router(o.apis);
-  const traffic = new ObservedTraffic({ apis: o.apis, upstream: upstream.url.href.replace(/\/+$/, ''), maxExchanges: o.maxExchanges });
+  const traffic = new ObservedTraffic({ apis: o.apis, upstream: upstream.url.href.replace(/\/+$/, ''), maxExchanges: o.maxExchanges, strict: o.strict ?? false, headerNames: Object.keys(upstream.headers) });
   const recorder = new ResourceRecorder();
   const memo = new JudgmentMemo({ entries: o.memoEntries ?? 512 });
   const strict = o.strict ?? false;

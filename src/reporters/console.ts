@@ -1,6 +1,6 @@
 import type { ApiResult, CaseResult, Counts, RunEvent, RunResult } from '../core/results.js';
 import { verdictDetail, verdictWord } from '../core/verdict.js';
-import { formatDuration, terminalSafe, versionSuffix } from './text.js';
+import { collectionLabel, documentNote, formatDuration, terminalSafe, versionSuffix } from './text.js';
 import type { Reporter, ReporterOptions } from './types.js';
 
 type Paint = (code: string, text: string) => string;
@@ -39,7 +39,9 @@ export function configurationLines(result: RunResult): string[] {
   const headers = Object.keys(c.headers);
   return [
     `configuration: ${c.tool.name} ${c.tool.version}; config ${c.config ? `${c.config.file} sha256 ${c.config.sha256}` : 'none'}; strict: ${strict}; headers: ${headers.length ? `${headers.join(', ')} (values redacted)` : 'none'}`,
-    ...c.documents.map((d) => `  document ${d.api} ${d.version} ${d.file} sha256 ${d.sha256}${d.published ? '' : ' (differs from the published document)'}`),
+    ...(c.observed ? [`  observed traffic forwarded to ${c.observed.upstream} (tmf-ctk proxy)`] : []),
+    ...c.documents.map((d) => `  document ${d.api} ${d.version} ${d.file} sha256 ${d.sha256}${d.published && !d.fromRegistry ? '' : ` (${documentNote(d)})`}`),
+    ...(c.collections ?? []).map((k) => `  ${collectionLabel(k)} sha256 ${k.sha256}`),
     ...c.exclusions.map((e) => `  config excludes ${e.kind} ${e.name}${e.api ? ` (${e.api})` : ''}: ${e.reason}`),
     ...(c.auth ? [`  auth: OAuth2 client credentials of ${c.auth.oauth2.clientId} from ${c.auth.oauth2.tokenUrl} (bearer tokens redacted)`] : []),
   ];

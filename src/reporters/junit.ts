@@ -3,7 +3,7 @@ import type { ApiResult, CaseResult, CheckResult, RunResult } from '../core/resu
 import { writeReportFile } from './files.js';
 import { identityOf, type Identity } from './identity.js';
 import { verdictDetail } from '../core/verdict.js';
-import { formatDuration, stripIllegalXml, versionSuffix } from './text.js';
+import { collectionLabel, formatDuration, stripIllegalXml, versionSuffix } from './text.js';
 import type { Reporter, ReporterOptions } from './types.js';
 
 /*
@@ -107,12 +107,14 @@ function evidenceProps(result: RunResult, apiId: string): Record<string, string>
   const doc = c.documents.find((d) => d.api === apiId);
   const mine = c.exclusions.filter((e) => e.api === undefined || e.api === apiId);
   return {
-    ...(doc ? { 'document.file': doc.file, 'document.sha256': doc.sha256, 'document.published': String(doc.published) } : {}),
+    ...(doc ? { 'document.file': doc.file, 'document.sha256': doc.sha256, 'document.published': String(doc.published), ...(doc.fromRegistry ? { 'document.read': 'false (the registry\'s entry for the API; the suite\'s own assertions judged)' } : {}) } : {}),
     strict: String(c.strict[apiId] ?? false),
     'config.file': c.config?.file ?? 'none',
     ...(c.config ? { 'config.sha256': c.config.sha256 } : {}),
     headers: Object.keys(c.headers).join(', ') || 'none',
     ...Object.fromEntries(mine.map((e, i) => [`config.excludes.${i + 1}`, `${e.kind} ${e.name}: ${e.reason}`])),
+    ...Object.fromEntries((c.collections ?? []).map((k, i) => [`suite.file.${i + 1}`, `${collectionLabel(k)} sha256 ${k.sha256}`])),
+    ...(c.observed ? { 'observed.upstream': c.observed.upstream } : {}),
   };
 }
 

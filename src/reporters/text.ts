@@ -63,3 +63,15 @@ export function plural(n: number, word: string): string {
 export function versionSuffix(version: string | undefined): string {
   return version ? ` v${version.replace(/^v(?=\d)/i, '')}` : '';
 }
+
+/** A suite file of the run's evidence, as the reports name it: `ctk TMF663.zip`, `config.json of the kit TMF663-kit`. */
+export function collectionLabel(c: { kind: string; file: string; kit?: string }): string {
+  const what = c.kind === 'ctk' ? 'TM Forum kit' : c.kind;
+  return c.kit ? `${what} ${c.file} of the kit ${c.kit}` : `${what} ${c.file}`;
+}
+
+/** What a document line adds after the sha256: whether it is the published one, or not read by this run. */
+export function documentNote(d: { published: boolean; fromRegistry?: true }): string {
+  if (d.fromRegistry) return 'the published document the API is registered with; not read by this run (the suite\'s own assertions judged)';
+  return d.published ? 'the published document' : 'differs from the published document';
+}

@@ -2,10 +2,12 @@
 export { runSummary, summarize } from '../core/verdict.js';
 import { runSummary, summarize } from '../core/verdict.js';
 import type { ApiResult, RunResult } from '../core/results.js';
+import { mergeConfigurations } from './evidence.js';
 
 /**
  * Several runs as one (native suites and TM Forum kits, `run --all --ctk`): the cases of one API, whichever run
- * made them, go into one API result, so the API's verdict fails when any of its sections fails.
+ * made them, go into one API result, so the API's verdict fails when any of its sections fails. The runs'
+ * configurations are merged too (mergeConfigurations): the documents and the kits, every header name.
  */
 export function mergeRuns(runs: readonly RunResult[]): RunResult {
   const [first, ...rest] = runs;
@@ -21,8 +23,10 @@ export function mergeRuns(runs: readonly RunResult[]): RunResult {
   }
   const error = runs.find((r) => r.error)?.error;
   const finishedAt = rest.length ? rest[rest.length - 1]!.finishedAt : first.finishedAt;
+  const configuration = mergeConfigurations(runs.map((r) => r.configuration));
+  const { configuration: _first, ...base } = first;
   return {
-    ...first, finishedAt, durationMs: runs.reduce((n, r) => n + r.durationMs, 0),
+    ...base, finishedAt, ...(configuration ? { configuration } : {}), durationMs: runs.reduce((n, r) => n + r.durationMs, 0),
     apis, summary: runSummary(apis, error !== undefined), ...(error ? { error } : {}),
   };
 }

@@ -35,7 +35,7 @@ const COLLECTION = {
 };
 
 function memoryKit(name: string, files: Record<string, string>): KitFiles {
-  return { name, paths: Object.keys(files).sort(), read: (p) => files[p] };
+  return { name, paths: Object.keys(files).sort(), read: (p) => files[p], sha256: () => undefined };
 }
 
 const salesKit = (config: unknown) => memoryKit('TMF699-Sales-4.0.0.zip', {
