@@ -2,8 +2,9 @@
  * Judging is a pure function of the exchange: the same request answered with the same bytes gets the same
  * checks. A client polling one resource, or re-reading a list that has not changed, is judged once and the
  * result reused (each exchange is still counted, kept and reported). Bounded: the most recent `entries`
- * distinct exchanges, each with bodies up to `maxBodyBytes`; larger ones are judged every time.
+ * distinct exchanges (by a sha256 of the exchange), each with bodies up to `maxBodyBytes`; larger ones are judged every time.
  */
+import { createHash } from 'node:crypto';
 import type { CheckResult, Exchange } from '../core/results.js';
 
 /** Response headers that change on every answer and that no check reads. */
@@ -36,8 +37,12 @@ export class JudgmentMemo {
     const reqType = ex.request.headers['content-type'] ?? '';
     let head = '';
     for (const k of Object.keys(res.headers).sort()) if (!VOLATILE.has(k.toLowerCase())) head += `${k.toLowerCase()}:${res.headers[k]}\n`;
-    // Lengths before each part keep the parts from running into one another.
-    return `${routeKey}\0${ex.request.method} ${ex.request.url}\0${unvalidated ?? ''}\0${reqType.length}:${reqType}${reqBody.length}:${reqBody}\0${res.status}\0${head.length}:${head}${resBody}`;
+    // Lengths before each part keep the parts from running into one another; the digest keeps memory at 44
+    // characters a key however large the bodies (512 keys of two 64 KB bodies would hold 64 MB).
+    return createHash('sha256')
+      .update(`${routeKey}\0${ex.request.method} ${ex.request.url}\0${unvalidated ?? ''}\0${reqType.length}:${reqType}${reqBody.length}:${reqBody}\0${res.status}\0${head.length}:${head}`)
+      .update(resBody)
+      .digest('base64');
   }
 
   get(key: string): readonly CheckResult[] | undefined {
