@@ -8,14 +8,14 @@
  * does, once the order has reached a final state. Orders are not patched or deleted in the certification
  * (their life is the state machine): patch and delete are optional.
  */
-import type { SuiteData } from '../../src/core/case-model.js';
+import type { FolderSuiteData } from '../../src/core/case-model.js';
 import { NOTE, OFFERING, PARTY } from '../shared.js';
 import { orderFlows } from './flows.js';
 
 const PROFILE = { profile: 'TMF622 Product Ordering Conformance Profile', version: '4.0.0', table: 'ProductOrder Resource Mandatory Attributes' };
 const KIT = { kit: 'TMF622 CTK ctk/TMF622-ProductOrdering-v4.0.0.testkit.json', request: 'N1 › /ProductOrder (POST), requiredAttributes' };
 
-export const suite: SuiteData = {
+export const suite: FolderSuiteData = {
   api: 'TMF622',
   features: { patch: false, delete: false, paging: false, notifications: false },
   resources: {

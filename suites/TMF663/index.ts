@@ -3,11 +3,11 @@
  * added later), so E2 does not apply and the profile is id and href. Patch and delete are part of the
  * cart's life (items change, carts are abandoned): mandatory. FLOW1: totals follow price × quantity.
  */
-import type { SuiteData } from '../../src/core/case-model.js';
+import type { FolderSuiteData } from '../../src/core/case-model.js';
 import { EMAIL, OFFERING, PARTY, PERIOD } from '../shared.js';
 import { cartFlows, item } from './flows.js';
 
-export const suite: SuiteData = {
+export const suite: FolderSuiteData = {
   api: 'TMF663',
   features: { patch: true, delete: true, paging: false, notifications: false },
   resources: {

@@ -3,7 +3,7 @@
  * the financial account and the bill specifications require `name`. E3: a related party must carry
  * its id, @referredType and name (the document's RelatedParty required list).
  */
-import type { ResourceData, SuiteData } from '../../src/core/case-model.js';
+import type { FolderSuiteData, ResourceData } from '../../src/core/case-model.js';
 import { EMAIL, PERIOD, LATER_PERIOD } from '../shared.js';
 
 const PARTY = { id: 'tmf-ctk-party-1', name: 'Jane Buyer', role: 'owner', '@referredType': 'Individual' };
@@ -41,7 +41,7 @@ function account(kind: string, type: string): ResourceData {
   };
 }
 
-export const suite: SuiteData = {
+export const suite: FolderSuiteData = {
   api: 'TMF666',
   features: { patch: false, delete: false, paging: false, notifications: false },
   resources: {

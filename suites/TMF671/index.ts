@@ -5,7 +5,7 @@
  * InformationRequiredEvent). `lifecycleStatus` is in the kit's list but neither document requires it:
  * its absence is an advisory.
  */
-import type { SuiteData } from '../../src/core/case-model.js';
+import type { FolderSuiteData } from '../../src/core/case-model.js';
 import { LATER_PERIOD, PERIOD } from '../shared.js';
 import { promotionFlows } from './flows.js';
 
@@ -30,7 +30,7 @@ export const ATTACHMENT = { name: 'Terms', description: 'Terms and conditions', 
 
 const KIT = { kit: 'TMF671 CTK ctk/TMF671-Promotion-v4.1.0.testkit.json', request: 'N1 › /Promotion (POST), requiredAttributes' };
 
-export const suite: SuiteData = {
+export const suite: FolderSuiteData = {
   api: 'TMF671',
   features: { patch: false, delete: false, paging: false, notifications: false },
   resources: {

@@ -2,12 +2,12 @@
  * TMF699 Sales. TM Forum's kit (N1): a sales lead answers `name`, `creationDate`, `status` and
  * `statusChangeDate` (the last three set by the server); the v4.0.0 document itself requires nothing.
  */
-import type { SuiteData } from '../../src/core/case-model.js';
+import type { FolderSuiteData } from '../../src/core/case-model.js';
 import { EMAIL, NOTE, OFFERING, PARTY, PERIOD } from '../shared.js';
 
 const KIT = { kit: 'TMF699 CTK ctk/699-Sales-4.0.0.postman_collection.json', request: 'N1 › /salesLead (POST), requiredAttributes' };
 
-export const suite: SuiteData = {
+export const suite: FolderSuiteData = {
   api: 'TMF699',
   features: { patch: false, delete: false, paging: false, notifications: false },
   resources: {
@@ -39,6 +39,9 @@ export const suite: SuiteData = {
         { name: 'status', source: 'kit', cite: KIT },
         { name: 'statusChangeDate', source: 'kit', cite: KIT },
       ],
+      // The kit searches `salesLead?name=`, `?creationDate=`, `?status=` and `?statusChangeDate=` (N3); the
+      // generator would search by the minimal payload's `name` alone (the others are set by the server).
+      filters: ['name', 'creationDate', 'status', 'statusChangeDate'],
     },
   },
 };
