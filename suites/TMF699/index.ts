@@ -1,6 +1,8 @@
 /**
  * TMF699 Sales. TM Forum's kit (N1): a sales lead answers `name`, `creationDate`, `status` and
  * `statusChangeDate` (the last three set by the server); the v4.0.0 document itself requires nothing.
+ * What the generator derives from the document is not repeated here (docs/suites.md): the patch, the
+ * attribute selected with `fields=` (the first filter, `name`), E3's payload.
  */
 import type { FolderSuiteData } from '../../src/core/case-model.js';
 import { EMAIL, NOTE, OFFERING, PARTY, PERIOD } from '../shared.js';
@@ -12,7 +14,9 @@ export const suite: FolderSuiteData = {
   features: { patch: false, delete: false, paging: false, notifications: false },
   resources: {
     salesLead: {
+      // A name per run (`{{runId}}`): a run's records are its own, and N3 finds this run's by name.
       minimal: { name: 'tmf-ctk lead {{runId}}' },
+      // Realistic values: a business lead for an offering, with its revenue, contact and segment.
       rich: {
         '@type': 'SalesLead',
         name: 'tmf-ctk rich lead {{runId}}',
@@ -31,8 +35,9 @@ export const suite: FolderSuiteData = {
         note: [NOTE],
         validFor: PERIOD,
       },
-      patch: { description: 'changed by tmf-ctk', rating: 'warm' },
+      // The kit request whose requiredAttributes check id and href: a TM Forum file the document does not name.
       kit: KIT,
+      // The kit's requiredAttributes (the document requires nothing on the entity).
       mandatory: [
         { name: 'name', source: 'kit', cite: KIT },
         { name: 'creationDate', source: 'kit', cite: KIT },

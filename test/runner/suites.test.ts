@@ -12,7 +12,7 @@ import { suiteFor } from '../../src/composition.js';
 
 /** Every registered version a suite targets (the suites follow the v4 documents). */
 const VERSIONS = registry().filter((e) => e.version.startsWith('4.') && !e.generic).map((e) => `${e.id}@${e.version}`);
-const VARS = { runId: 'r1', order: { id: 'o1', href: '/tmf-api/productOrderingManagement/v4/productOrder/o1' } };
+const VARS = { runId: 'r1', productOrderRef: { id: 'o1', href: '/tmf-api/productOrderingManagement/v4/productOrder/o1' } };
 const KIT_MANDATORY = /_(N[1-5]|E[12])$/;
 
 describe('suite data', () => {
