@@ -20,11 +20,11 @@ import { suite as suite666 } from '../suites/TMF666/index.js';
 import { suite as suite671 } from '../suites/TMF671/index.js';
 import { suite as suite699 } from '../suites/TMF699/index.js';
 import { exportApi as exportApiWith, exportCollection as exportCollectionWith, type ExportOptions } from './collection/export.js';
-import type { Case, SuiteData, SuiteTable } from './core/case-model.js';
+import type { Case, FolderSuiteData, ResourceData, SuiteData, SuiteTable } from './core/case-model.js';
 import { loadApi } from './document/load.js';
 import { defaultEntries } from './document/registry.js';
 import { generatedMockContent } from './generate/mock-content.js';
-import { DEFAULT_SEED, generatedSuite } from './generate/suite.js';
+import { DEFAULT_SEED, generatedSuite, resourceData } from './generate/suite.js';
 import type { RunResult } from './core/results.js';
 import type { ApiModel } from './document/model.js';
 import type { SpecSources } from './document/resolve.js';
@@ -37,7 +37,8 @@ import { casesFor as casesForWith, runConformance as runConformanceWith, selecte
 
 /** What the project adds to the generic engine for one API id (every version of the id shares it). */
 export interface ApiContent {
-  suite?: SuiteData;
+  /** The suites/<API>/ folder: what the generator cannot know, layered over the suite generated from the document (foldedSuite). */
+  suite?: FolderSuiteData;
   behaviour?: ApiBehaviour;
   /** Seed data file, relative to the project root. */
   seedFile?: string;
@@ -57,8 +58,8 @@ export const API_CONTENT: Readonly<Record<string, ApiContent>> = {
   TMF699: { suite: suite699, behaviour: mock699, seedFile: 'mocks/TMF699/seed.json' },
 };
 
-/** The suites by API id. */
-export const SUITES: SuiteTable = Object.fromEntries(
+/** The suites/<API>/ folders by API id (what they set; suiteFor/suitesFor give the suites the runner uses). */
+export const SUITES: Readonly<Record<string, FolderSuiteData>> = Object.fromEntries(
   Object.entries(API_CONTENT).flatMap(([id, c]) => (c.suite ? [[id, c.suite]] : [])),
 );
 
@@ -118,20 +119,48 @@ export interface RecordedSeeds {
   source: string;
 }
 
+const folded = new WeakMap<ApiModel, Map<number, SuiteData>>();
+
 /**
- * An API's suite: its folder's where it has one, the resources the folder leaves out (a resource a newer
- * document adds) filled from the generator; else the generated suite. Generation runs only when needed.
+ * A folder's suite on top of the generator (docs/suites.md): per resource, the data generated from the document
+ * (payloads, patch, filters, select, E3's contextMissing, same-document `requires`), computed from the
+ * folder's payloads where it sets them, with the folder's fields layered over it field by field (the folder's
+ * win). A resource the folder leaves out (a resource a newer document adds) is generated whole. The suite-level
+ * fields (features, flows, versions) stay the folder's. Once per loaded model and seed.
  */
+export function foldedSuite(api: ApiModel, folder: FolderSuiteData, seed = DEFAULT_SEED): SuiteData {
+  let bySeed = folded.get(api);
+  if (!bySeed) folded.set(api, (bySeed = new Map()));
+  let hit = bySeed.get(seed);
+  if (!hit) {
+    const forVersion = folder.versions?.[api.version]?.resources ?? {};
+    const resources = Object.fromEntries(api.resources.map((r) => {
+      const given: Partial<ResourceData> = { ...folder.resources[r.name], ...forVersion[r.name] };
+      return [r.name, { ...resourceData(api, r, seed, given), ...given } as ResourceData];
+    }));
+    // A folder resource this document version does not expose stays as written (flows may read it).
+    for (const [name, data] of Object.entries(folder.resources)) if (!Object.hasOwn(resources, name)) resources[name] = { minimal: {}, rich: {}, mandatory: [], ...data };
+    hit = { ...folder, resources };
+    bySeed.set(seed, hit);
+  }
+  return hit;
+}
+
+/** An API's suite: its folder's layered over the generated data where it has one (foldedSuite), else the generated suite. */
 function suiteOf(api: ApiModel, seed?: number): SuiteData | undefined {
   if (!hasFolders(api)) return generatedContent(api, seed).suite;
   const folder = API_CONTENT[api.id]?.suite;
-  if (!folder || api.resources.every((r) => Object.hasOwn(folder.resources, r.name))) return undefined;
-  return { ...folder, resources: { ...generatedContent(api, seed).suite.resources, ...folder.resources } };
+  return folder ? foldedSuite(api, folder, seed) : undefined;
 }
 
-/** The project's suites plus, by `id@version`, generated or completed ones for the given APIs. */
+/** The suite the runner uses for an API (the folded or the generated one). */
+export function suiteFor(api: ApiModel, seed?: number): SuiteData | undefined {
+  return suiteOf(api, seed);
+}
+
+/** The suites of the given APIs, by `id@version`: folded where the API has a folder, else generated. */
 export function suitesFor(apis: readonly ApiModel[], seed?: number): SuiteTable {
-  return { ...SUITES, ...Object.fromEntries(apis.flatMap((a) => {
+  return { ...Object.fromEntries(apis.flatMap((a) => {
     const suite = suiteOf(a, seed);
     return suite ? [[`${a.id}@${a.version}`, suite]] : [];
   })) };

@@ -171,6 +171,18 @@ export interface SuiteData {
   flows?: (ctx: FlowContext) => Case[];
 }
 
+/**
+ * A suites/<API>/ folder's data for one resource: only what the generator cannot know (realistic payload
+ * values, profile and kit attributes with their citations, kit choices with a source). Every field it leaves
+ * out is generated from the document; its fields win (src/composition.ts, docs/suites.md).
+ */
+export type FolderResourceData = Partial<ResourceData>;
+
+/** A suites/<API>/ folder: the suite-level fields (features, flows, versions) and per-resource data layered over the generated. */
+export interface FolderSuiteData extends Omit<SuiteData, 'resources' | 'generated'> {
+  resources: Record<string, FolderResourceData>;
+}
+
 /** What a flow factory may read: the API version and the resolved resource data. */
 export interface FlowContext {
   version: string;

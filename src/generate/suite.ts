@@ -16,9 +16,12 @@ export const DEFAULT_SEED = 1;
 const isText = (v: unknown): v is string => typeof v === 'string' && v.length > 0 && v.length <= 100;
 const NOT_SEARCHED = new Set(['@type', '@baseType', '@schemaLocation', 'id', 'href']);
 
-/** Text attributes of the minimal payload to search by (`id` is always added by the case generator). */
+/**
+ * Text attributes of the minimal payload to search by (`id` is always added by the case generator): not a
+ * reference to another record (`{{productOrderRef.id}}`); a folder's run-scoped name (`{{runId}}`) is one.
+ */
 function filtersOf(minimal: Payload): string[] {
-  return Object.entries(minimal).filter(([k, v]) => !NOT_SEARCHED.has(k) && isText(v) && !/[{}]/.test(v)).map(([k]) => k).slice(0, 1);
+  return Object.entries(minimal).filter(([k, v]) => !NOT_SEARCHED.has(k) && isText(v) && !/[{}]/.test(v.replaceAll('{{runId}}', ''))).map(([k]) => k).slice(0, 1);
 }
 
 /** The attribute N4/N5 select: a text attribute the rich payload sends (`name`, `description`), else `id`. */
@@ -89,22 +92,27 @@ function patchQueryPart(api: ApiModel, resource: ResourceModel, rich: Payload): 
   return query ? { patchQuery: query } : {};
 }
 
-/** One resource's data; `unavailable` says why its cases cannot run when the document allows no valid payload. */
-export function resourceData(api: ApiModel, resource: ResourceModel, seed = DEFAULT_SEED): ResourceData {
+/**
+ * One resource's data; `unavailable` says why its cases cannot run when the document allows no valid payload.
+ * `given`: what a project folder already sets for the resource (suites/<API>/): its payloads and filters are
+ * the ones the derived fields (select, E3's contextMissing, the JSON Patch Query) are computed from, so
+ * that a folder's resource data layered over this (src/composition.ts) stays consistent.
+ */
+export function resourceData(api: ApiModel, resource: ResourceModel, seed = DEFAULT_SEED, given: Partial<ResourceData> = {}): ResourceData {
   const p = resourcePayloads(api, resource, seed);
   if (!resource.operations.create) {
     // Read-only: nothing is sent; N4 selects a text attribute the entity has (the mock's seed carries it).
     const entity = generatePayload(api, resource.schemaName, 'rich', seed).value ?? {};
     return { minimal: {}, rich: {}, mandatory: [], select: selectOf(entity, []) };
   }
-  if (!p.minimal) {
+  if (!p.minimal && !given.minimal) {
     return { minimal: {}, rich: {}, mandatory: [], ...(p.problems.length ? { unavailable: `no valid ${resource.createSchemaName ?? resource.name} can be generated from the document: ${p.problems.join('; ')}` } : {}) };
   }
-  const refs = sameApiReferences(api, resource, p.minimal, seed);
+  const refs = p.minimal ? sameApiReferences(api, resource, p.minimal, seed) : new Map<string, { other: ResourceModel; as: string }>();
   const requires: Requires = [...new Map([...refs.values()].map((r) => [r.as, { resource: r.other.name, as: r.as }])).values()];
-  const minimal = pointed(p.minimal, refs);
-  const rich = pointed(p.rich ?? p.minimal, refs);
-  const filters = filtersOf(minimal);
+  const minimal = given.minimal ?? pointed(p.minimal!, refs);
+  const rich = given.rich ?? pointed(p.rich ?? p.minimal!, refs);
+  const filters = given.filters ?? filtersOf(minimal);
   return {
     minimal,
     rich,

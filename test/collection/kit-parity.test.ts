@@ -6,7 +6,7 @@
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { SUITES } from '../../src/composition.js';
+import { suiteFor } from '../../src/composition.js';
 import type { MandatoryAttribute } from '../../src/core/case-model.js';
 import { isCitation } from '../../src/core/citation.js';
 import { loadApis } from '../../src/document/load.js';
@@ -27,7 +27,7 @@ const KIT_REQUIRED: Record<string, Record<string, string[]>> = {
 describe('the native N1 binds every attribute the kits\' requiredAttributes name, citing a checkable source', () => {
   for (const api of loadApis(Object.keys(KIT_REQUIRED).join(','))) {
     it(api.id, () => {
-      const cases = buildCases(api, {}, SUITES[api.id]);
+      const cases = buildCases(api, {}, suiteFor(api));
       for (const [resource, required] of Object.entries(KIT_REQUIRED[api.id]!)) {
         const n1 = cases.find((c) => c.id === `TC_${resource}_N1`);
         assert.ok(n1, `TC_${resource}_N1 exists`);

@@ -17,7 +17,7 @@ async function failedCases(defects: Defect[]): Promise<{ failed: string[]; reaso
 }
 
 describe('a conformant TMF663 fixture', () => {
-  it('passes every case (E2/E3 do not apply: the document makes nothing mandatory)', async () => {
+  it('passes every case (E2 does not apply: the document makes nothing mandatory on create)', async () => {
     assert.deepEqual((await failedCases([])).failed, []);
   });
 });

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { createMockServer, runConformance } from '../../src/composition.js';
-import { SUITES } from '../../src/composition.js';
+import { suiteFor } from '../../src/composition.js';
 import { isCitation } from '../../src/core/citation.js';
 import type { MandatoryAttribute } from '../../src/core/case-model.js';
 import { loadApis } from '../../src/document/load.js';
@@ -13,7 +13,7 @@ describe('never cry wolf: every rule that can fail a case cites a checkable sour
   it('the only mandatory attributes without a citation are the recommendations, and they are known', () => {
     const recommended = new Set<string>();
     for (const api of loadApis(undefined, { all: true })) {
-      for (const c of buildCases(api, {}, SUITES[api.id])) {
+      for (const c of buildCases(api, {}, suiteFor(api))) {
         for (const use of c.steps.flatMap((s) => s.checks).filter((u) => u.id === 'mandatory-attributes')) {
           for (const r of (use.params?.attributes ?? []) as MandatoryAttribute[]) {
             if (r.level === 'advisory' || !isCitation(r.cite)) recommended.add(`${api.id} ${c.resource} ${r.name}`);

@@ -8,18 +8,18 @@ import { formatError } from '../../src/schema/errors.js';
 import { schemasFor } from '../../src/schema/schema-set.js';
 import { loadApi } from '../../src/document/load.js';
 import { registry } from '../../src/document/registry.js';
-import { SUITES } from '../../src/composition.js';
+import { suiteFor } from '../../src/composition.js';
 
 /** Every registered version a suite targets (the suites follow the v4 documents). */
 const VERSIONS = registry().filter((e) => e.version.startsWith('4.') && !e.generic).map((e) => `${e.id}@${e.version}`);
-const VARS = { runId: 'r1', order: { id: 'o1', href: '/tmf-api/productOrderingManagement/v4/productOrder/o1' } };
+const VARS = { runId: 'r1', productOrderRef: { id: 'o1', href: '/tmf-api/productOrderingManagement/v4/productOrder/o1' } };
 const KIT_MANDATORY = /_(N[1-5]|E[12])$/;
 
 describe('suite data', () => {
   for (const sel of VERSIONS) {
     const api = loadApi(sel);
     const schemas = schemasFor(api);
-    const data = resolvedResources(api, SUITES[api.id]!);
+    const data = resolvedResources(api, suiteFor(api)!);
     it(`${sel}: every resource has data; minimal and rich payloads are valid against the create schema`, () => {
       for (const r of api.resources) {
         const d = data[r.name];
@@ -47,7 +47,7 @@ describe('suite data', () => {
 describe('generated cases', () => {
   for (const sel of VERSIONS) {
     const api = loadApi(sel);
-    const cases = buildCases(api, {}, SUITES[api.id]);
+    const cases = buildCases(api, {}, suiteFor(api));
     it(`${sel}: kit names, unique ids, known checks, resolvable operations`, () => {
       const ids = cases.map((c) => c.id);
       assert.equal(new Set(ids).size, ids.length, 'ids are unique');
@@ -65,8 +65,8 @@ describe('generated cases', () => {
     });
   }
   it('TMF671 versions differ as the documents do: attachment and its flow only in v4.1.0', () => {
-    const v41 = buildCases(loadApi('TMF671'), {}, SUITES.TMF671);
-    const v40 = buildCases(loadApi('TMF671@4.0.0'), {}, SUITES.TMF671);
+    const v41 = buildCases(loadApi('TMF671'), {}, suiteFor(loadApi('TMF671')));
+    const v40 = buildCases(loadApi('TMF671@4.0.0'), {}, suiteFor(loadApi('TMF671@4.0.0')));
     assert.ok(v41.some((c) => c.id === 'TC_Promotion_FLOW1'));
     assert.ok(!v40.some((c) => c.id === 'TC_Promotion_FLOW1'));
     const n2 = (cs: typeof v41) => JSON.stringify(cs.find((c) => c.id === 'TC_Promotion_N2')!.steps[0]!.request!.body);
@@ -74,7 +74,7 @@ describe('generated cases', () => {
     assert.doesNotMatch(n2(v40), /attachment/);
   });
   it('cases are plain data (JSON round trip), as the Postman exporter needs', () => {
-    const cases = buildCases(loadApi('TMF622'), {}, SUITES.TMF622);
+    const cases = buildCases(loadApi('TMF622'), {}, suiteFor(loadApi('TMF622')));
     assert.deepEqual(JSON.parse(JSON.stringify(cases)), cases);
   });
 });
