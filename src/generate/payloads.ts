@@ -107,6 +107,36 @@ function propertySchema(api: ApiModel, def: string, prop: string): JsonSchema | 
   return find(def);
 }
 
+/** A value without its empty objects (`validFor: {}` where the depth limit left nothing to set); undefined when nothing is left. */
+function withoutEmpty(v: unknown): unknown {
+  if (Array.isArray(v)) {
+    const items = v.map(withoutEmpty).filter((x) => x !== undefined);
+    return items.length ? items : undefined;
+  }
+  if (v && typeof v === 'object') {
+    const entries = Object.entries(v).map(([k, x]) => [k, withoutEmpty(x)] as const).filter(([, x]) => x !== undefined);
+    return entries.length ? Object.fromEntries(entries) : undefined;
+  }
+  return v;
+}
+
+/**
+ * A patch whose every attribute changes something: an empty object in a merge patch changes nothing (RFC 7396),
+ * so empty parts go, and an attribute left with nothing goes, wherever the document still accepts the patch.
+ */
+function meaningful(schemas: SchemaSet, def: string, patch: Payload): Payload {
+  let out = { ...patch };
+  for (const [k, v] of Object.entries(patch)) {
+    if (k === '@type') continue;
+    const slim = withoutEmpty(v);
+    if (JSON.stringify(slim) === JSON.stringify(v)) continue;
+    const { [k]: _old, ...rest } = out;
+    const candidate = slim === undefined ? rest : { ...rest, [k]: slim };
+    if (errorText(schemas, def, candidate) === undefined) out = candidate;
+  }
+  return out;
+}
+
 /** Minimal, rich and patch payloads of a resource, each valid against the document (or reported why not). */
 export function resourcePayloads(api: ApiModel, resource: ResourceModel, seed = 1): ResourcePayloads {
   const def = resource.createSchemaName;
@@ -121,7 +151,7 @@ export function resourcePayloads(api: ApiModel, resource: ResourceModel, seed = 
   const richOk = errorText(schemas, def, rich) === undefined;
   let patch = generatePatch(api, resource, seed);
   if (patch && resource.updateSchemaName) {
-    patch = pruned(schemas, resource.updateSchemaName, patch, new Set());
+    patch = meaningful(schemas, resource.updateSchemaName, pruned(schemas, resource.updateSchemaName, patch, new Set()));
     if (!Object.keys(patch).some((k) => k !== '@type') || errorText(schemas, resource.updateSchemaName, patch)) patch = undefined;
   }
   return { minimal: min.value, rich: richOk ? rich : min.value, ...(patch ? { patch } : {}), problems: [] };

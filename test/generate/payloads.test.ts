@@ -83,3 +83,21 @@ describe('generated payloads', () => {
     assert.match(r.problems.join(' '), /minLength 5 and maxLength 2 contradict/);
   });
 });
+
+describe('generated patches change something', () => {
+  it('no patched attribute of any registered document is an empty object or list (RFC 7396: {} changes nothing)', () => {
+    const empty = (v: unknown) => (Array.isArray(v) ? v.length === 0 : !!v && typeof v === 'object' && Object.keys(v).length === 0);
+    let patches = 0;
+    for (const entry of registry()) {
+      const api = loadApi(entry);
+      for (const r of api.resources) {
+        const { patch } = resourcePayloads(api, r);
+        if (!patch) continue;
+        patches += 1;
+        for (const [k, v] of Object.entries(patch)) assert.ok(!empty(v), `${entry.id}@${entry.version} ${r.name}.${k}`);
+        assert.equal(schemasFor(api).validate(r.updateSchemaName!, patch).valid, true, `${entry.id} ${r.name}`);
+      }
+    }
+    assert.ok(patches > 20, `${patches} patches`);
+  });
+});
