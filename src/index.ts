@@ -13,7 +13,7 @@ export * as tmf from './tmf/index.js';
 export type * from './core/results.js';
 export type { Reporter, ReporterOptions } from './reporters/types.js';
 export { type RunOptions } from './runner/run.js';
-export { API_CONTENT, SUITES, createMockServer, runConformance, casesFor, exportApi, exportCollection, mockContent, seedOf, generatedContent, suitesFor, type ApiContent, type GeneratorOptions } from './composition.js';
+export { API_CONTENT, SUITES, createMockServer, runConformance, casesFor, exportApi, exportCollection, mockContent, seedOf, generatedContent, suiteFor, suitesFor, type ApiContent, type GeneratorOptions } from './composition.js';
 export { loadSpecFile, entryOfFile } from './document/spec-file.js';
 export { generatedSuite, resourceData, DEFAULT_SEED } from './generate/suite.js';
 export { generatedMockContent } from './generate/mock-content.js';
