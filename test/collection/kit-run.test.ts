@@ -164,3 +164,21 @@ test('the base URL: config.json\'s url without --target; a --target already endi
   assert.equal(given.apis[0]!.baseUrl, `${url}/tmf-api/shoppingCart/v4/`, 'the base path is not appended twice');
   for (const r of [fromConfig, given]) assert.deepEqual(r.apis[0]!.cases.map((c) => c.status), ['pass', 'pass', 'fail'], 'the requests reach the mock');
 });
+
+test('run --all --ctk KIT --ctk KIT2: every API natively, the kits merged into their API\'s report; one failing kit fails only that API', async (t) => {
+  const second = join(await tempDir(t), 'TMF663-Mini-kit-copy');
+  await cp(KIT, second, { recursive: true });
+  const out = await tempDir(t);
+  const r = await runCli(['run', '--all', '--ctk', KIT, '--ctk', second, '--target', url, '--out', out, '--reporter', 'json,junit,html']);
+  assert.equal(r.code, 1, r.err);
+  const result = JSON.parse(await readFile(join(out, 'results.json'), 'utf8')) as RunResult;
+  assert.deepEqual(result.apis.map((a) => a.id).sort(), ['TMF622', 'TMF663', 'TMF666', 'TMF671', 'TMF699']);
+  const cart = result.apis.find((a) => a.id === 'TMF663')!;
+  assert.deepEqual([...new Set(cart.cases.map((c) => c.suite ?? 'native'))].sort(),
+    ['TM Forum CTK TMF663-Mini-kit', 'TM Forum CTK TMF663-Mini-kit-copy', 'native']);
+  assert.equal(cart.summary.conformant, false);
+  for (const a of result.apis.filter((x) => x.id !== 'TMF663')) assert.equal(a.summary.conformant, true, a.id);
+  assert.deepEqual([...new Set(result.configuration?.collections?.map((c) => c.kit))].sort(), ['TMF663-Mini-kit', 'TMF663-Mini-kit-copy'], 'both kits are evidence');
+  const pages = (await import('node:fs/promises')).readdir(out);
+  assert.equal((await pages).filter((f) => f.endsWith('-HTMLReport.html')).length, 5);
+});
