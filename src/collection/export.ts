@@ -7,6 +7,7 @@
  */
 import { createHash } from 'node:crypto';
 import { apiSettings, type RunConfig } from '../runner/config.js';
+import { documentEvidence } from '../runner/evidence.js';
 import { strictCaseId } from '../runner/strict.js';
 import { casesFor, strictIds } from '../runner/run.js';
 import { operationOf } from '../checks/judge.js';
@@ -90,6 +91,12 @@ function description(api: ApiModel, basePath: string, skipped: number, strict: r
   ].join('\n');
 }
 
+/** What a run of the collection records as its document (src/runner/evidence.ts's evidence, without the API's names the suite already has). */
+function exportedDocument(api: ApiModel): NonNullable<SandboxSuite['document']> {
+  const { file, sha256, published } = documentEvidence(api);
+  return { file, sha256, published };
+}
+
 /** The collection of one API (its suite, with the config's payloads and settings). */
 export async function exportCollection(api: ApiModel, options: ExportOptions = {}): Promise<PostmanCollection> {
   const settings = apiSettings(options.config ?? {}, api.id);
@@ -100,6 +107,7 @@ export async function exportCollection(api: ApiModel, options: ExportOptions = {
   const suite: Omit<SandboxSuite, 'build'> = {
     format: SUITE_FORMAT,
     api: { id: api.id, version: api.version, title: api.title, basePath, mediaType: api.mediaType },
+    document: exportedDocument(api),
     definitions: api.definitions, strict, disabledChecks: [...settings.disabledChecks], breaker: BREAKER,
     cases: cases.map((c, i) => sandboxCase(c, skips[i])),
   };

@@ -136,7 +136,10 @@ const userHeaderNames = (o: CollectionRunOptions, environment: PostmanEnvironmen
  * header names, and the sha256 of the collection and environment files.
  */
 function collectionConfiguration(o: CollectionRunOptions, plan: CollectionPlan, environment: PostmanEnvironment | undefined, files: CollectionEvidence[]): RunConfiguration {
-  const base = fileRunConfiguration({ documents: documentsFor(plan.api), strict: { [plan.api.id]: plan.exported?.strict ?? false }, headers: userHeaders(o, environment), collections: files });
+  const exportedFrom = plan.exported?.document;
+  // An exported collection names the document its schemas come from; any other is the registry's, not read.
+  const documents = exportedFrom ? [{ api: plan.api.id, title: plan.api.title, version: plan.api.version, ...exportedFrom }] : documentsFor(plan.api);
+  const base = fileRunConfiguration({ documents, strict: { [plan.api.id]: plan.exported?.strict ?? false }, headers: userHeaders(o, environment), collections: files });
   const disabled = plan.exported?.disabledChecks ?? [];
   return disabled.length === 0 ? base : {
     ...base, exclusions: disabled.map((name) => ({ api: plan.api.id, kind: 'check' as const, name, reason: 'disabled in the config the collection was exported with' })),

@@ -41,7 +41,7 @@ export interface CollectionPlan {
   native: boolean;
   knownChecks: ReadonlySet<string>;
   /** tmf-ctk collections: the settings they were exported with (strict leniencies, disabled checks). */
-  exported?: { strict: boolean | string[]; disabledChecks: string[] };
+  exported?: { strict: boolean | string[]; disabledChecks: string[]; document?: SandboxSuite['document'] };
 }
 
 /** Keys the adapter matches newman's items with; `withCaseIds` gives every top-level item one first. */
@@ -92,7 +92,7 @@ export function planCollection(collection: PostmanCollection, given?: Partial<Ap
       if (!c) return { key: itemKey(item, i), ...splitName(item.name ?? `item ${i + 1}`), mandatory: true };
       return { key: itemKey(item, i), id: c.id, title: c.title, mandatory: c.mandatory, ...(c.resource ? { resource: c.resource } : {}), ...(c.skip ? { skip: c.skip } : {}) };
     });
-    const exported = { strict: Array.isArray(suite.strict) ? (suite.strict.length ? [...suite.strict] : false) : Boolean(suite.strict), disabledChecks: [...(suite.disabledChecks ?? [])] };
+    const exported = { strict: Array.isArray(suite.strict) ? (suite.strict.length ? [...suite.strict] : false) : Boolean(suite.strict), disabledChecks: [...(suite.disabledChecks ?? [])], ...(suite.document ? { document: suite.document } : {}) };
     return { api: { ...suite.api, ...given }, cases, native: true, knownChecks: new Set([...CHECK_IDS, STRICT_CHECK]), exported };
   }
   const cases = collection.item.map((item: PostmanItem, i): PlannedCase => ({ key: itemKey(item, i), ...splitName(item.name ?? `item ${i + 1}`), mandatory: true }));

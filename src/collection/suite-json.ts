@@ -60,6 +60,8 @@ export interface SandboxSuite {
   /** Hash of the library and this suite: a sandbox holding an older copy loads this one instead. */
   build: string;
   api: { id: string; version: string; title: string; basePath: string; mediaType: string };
+  /** The document the definitions come from (file name, sha256, whether the published one): evidence of a run. Absent in older exports. */
+  document?: { file: string; sha256: string; published: boolean };
   definitions: Record<string, JsonSchema>;
   /** Strict mode: the leniencies it tightens (none: not strict). Collections exported before held a boolean. */
   strict: LeniencyId[];
