@@ -2,7 +2,7 @@ import autocannon from 'autocannon';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { spawnListening, type Subject } from './spawn.js';
+import { cpuSeconds, spawnListening, type Subject } from './spawn.js';
 
 /**
  * What the validating proxy costs, side by side in one run: the mock directly; behind a bare forwarder (Node's
@@ -16,12 +16,23 @@ const SECONDS = Number(process.env.BENCH_SECONDS ?? 2);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const CONNECTIONS = 10;
 
-interface Figure { rps: number; p50: number }
+/** Throughput, p50, and CPU µs per request of the forwarding process (the proxy or the bare forwarder) and of the mock. */
+interface Figure { rps: number; p50: number; cpuUs?: number; mockCpuUs?: number; loadCpuUs: number }
 
-async function measure(url: string, seconds: number): Promise<Figure> {
+async function measure(url: string, seconds: number, pids: { own?: number; mock?: number } = {}): Promise<Figure> {
+  const before = { own: cpuSeconds(pids.own), mock: cpuSeconds(pids.mock) };
+  const load0 = process.cpuUsage();
   const r = await autocannon({ url, connections: CONNECTIONS, duration: seconds });
-  return { rps: r.requests.average, p50: r.latency.p50 };
+  const load = process.cpuUsage(load0);
+  const perRequest = (pid: number | undefined, t0: number | undefined) => {
+    const t1 = cpuSeconds(pid);
+    return t0 === undefined || t1 === undefined || r.requests.total === 0 ? undefined : ((t1 - t0) * 1e6) / r.requests.total;
+  };
+  return { rps: r.requests.average, p50: r.latency.p50, cpuUs: perRequest(pids.own, before.own), mockCpuUs: perRequest(pids.mock, before.mock),
+    loadCpuUs: r.requests.total ? (load.user + load.system) / r.requests.total : 0 };
 }
+
+const us = (v: number | undefined) => (v === undefined ? '—' : `${Math.round(v)} µs`);
 
 export async function run(): Promise<void> {
   const subjects: Subject[] = [];
@@ -44,20 +55,21 @@ export async function run(): Promise<void> {
     for (let round = 0; round < ROUNDS; round++) {
       for (const s of round % 2 ? [...behind, mock] : [mock, ...behind]) {
         if (round === 0) await measure(`${s.url}${BASE}/${id}`, 1);
-        keep(`${s.name} by id`, await measure(`${s.url}${BASE}/${id}`, SECONDS));
-        keep(`${s.name} list`, await measure(`${s.url}${BASE}?limit=20`, SECONDS));
+        const pids = { own: s === mock ? undefined : s.pid, mock: mock.pid };
+        keep(`${s.name} by id`, await measure(`${s.url}${BASE}/${id}`, SECONDS, pids));
+        keep(`${s.name} list`, await measure(`${s.url}${BASE}?limit=20`, SECONDS, pids));
       }
     }
     console.log(`  autocannon, ${CONNECTIONS} connections, best of ${ROUNDS} rounds of ${SECONDS} s, loopback`);
     const label = { bare: 'bare forwarder (ceiling)', anew: 'tmf-ctk proxy --memo 0', proxy: 'tmf-ctk proxy' } as const;
     for (const what of ['by id', 'list']) {
       const d = best.get(`mock ${what}`)!;
-      console.log(`  ${what.padEnd(6)} direct ${Math.round(d.rps).toString().padStart(6)} req/s p50 ${d.p50} ms`);
+      console.log(`  ${what.padEnd(6)} direct ${Math.round(d.rps).toString().padStart(6)} req/s p50 ${d.p50} ms | CPU per request: mock ${us(d.mockCpuUs)}, load generator ${us(d.loadCpuUs)}`);
       for (const s of behind) {
         const p = best.get(`${s.name} ${what}`)!;
         const ratio = p.rps / d.rps;
         const goal = s.name === 'bare' ? '' : ` ${ratio >= 0.5 ? 'OK' : 'MISS'} (goal ≥ 0.5×)`;
-        console.log(`         ${label[s.name as keyof typeof label].padEnd(24)} ${Math.round(p.rps).toString().padStart(6)} req/s p50 ${p.p50} ms | added p50 ${(p.p50 - d.p50).toFixed(1)} ms | ${ratio.toFixed(2)}×${goal}`);
+        console.log(`         ${label[s.name as keyof typeof label].padEnd(24)} ${Math.round(p.rps).toString().padStart(6)} req/s p50 ${p.p50} ms | added p50 ${(p.p50 - d.p50).toFixed(1)} ms | its CPU ${us(p.cpuUs)} per request | ${ratio.toFixed(2)}×${goal}`);
       }
     }
   } finally {
