@@ -6,10 +6,11 @@ import type { Filter, SortKey } from '../tmf/query.js';
  * with text operands become a jsonpath test on the JSONB body (`body @? '$."attr" ? (@ == "a" || @ == "b")'`,
  * served by the GIN index): lax jsonpath fans out through arrays like `valuesAt` does. Everything else
  * (numbers, dates and booleans compared by value, `gt`/`lt` on text, regex) is left to the shared
- * TMF630 code in the process, over the rows the translated conditions selected: PostgreSQL's collation
- * and regex dialect are not JavaScript's, and a kit must answer one way whatever the store. A filter on a
- * computed attribute (`href`: not in the stored body, or stale there) is always left to the process,
- * which matches it against the resource as represented (StoreQuery.view).
+ * TMF630 code in the process, over the keys of the rows the SQL conditions selected (PgStore.query):
+ * PostgreSQL's collation and regex dialect are not JavaScript's, and a kit must answer one way whatever
+ * the store. SQL only narrows for those: requiredAttributes, and idsNamedByHref for a filter on the
+ * computed attribute `href` (not in the stored body, or stale there), which the process matches against
+ * the resource as represented (StoreQuery.view).
  */
 export interface Translated {
   /** SQL conditions on `body`, numbered from the first parameter given. */
