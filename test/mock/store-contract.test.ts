@@ -282,6 +282,38 @@ describe('PostgreSQL reads what a query needs, not the collection', { skip: skip
   }
 });
 
+describe('PostgreSQL: a sorted page and its bodies are one state, under concurrent writes', { skip: skipReason }, () => {
+  it('every page is sorted by the values it answers, and full, while another instance rewrites the sort key', async () => {
+    const url = await pg!.database();
+    const reader = new PgStore(url);
+    const writer = new PgStore(url);
+    const P = 'TMF622/productOrder';
+    try {
+      for (let i = 0; i < 200; i++) await writer.insert(P, { id: `r${i}`, total: i });
+      let writing = true;
+      // Four writers: each rewrites the totals of its own ids; one in ten writes deletes and creates again.
+      const writes = Promise.all([0, 1, 2, 3].map(async (w) => {
+        for (let n = 0; writing; n++) {
+          const id = `r${w + 4 * ((n * 13) % 50)}`;
+          if (n % 10 === 9) await writer.delete(P, id).then(() => writer.insert(P, { id, total: (n * 31) % 1000 }));
+          else await writer.update(P, id, (cur) => ({ resource: { ...cur, total: (Number(cur.total) * 7 + 13) % 1000 }, events: [] }));
+        }
+      }));
+      for (let round = 0; round < 150; round++) {
+        const page = await reader.query(P, { ...parseCollectionQuery(new URLSearchParams('sort=-total&offset=5&limit=10')) });
+        assert.equal(page.items.length, 10);
+        const totals = page.items.map((r) => Number(r.total));
+        assert.deepEqual(totals, [...totals].sort((a, b) => b - a), `round ${round}: ${totals.join(',')}`);
+      }
+      writing = false;
+      await writes;
+    } finally {
+      await reader.close();
+      await writer.close();
+    }
+  });
+});
+
 describe('PostgreSQL outbox: each event claimed by one taker, again after its lease or a release', { skip: skipReason }, () => {
   let url: string;
   let a: PgStore;
