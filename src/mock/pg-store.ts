@@ -2,7 +2,7 @@ import pg from 'pg';
 import { CtkError } from '../errors.js';
 import { MockHttpError } from './errors.js';
 import { MIGRATIONS, SCHEMA_VERSION } from './pg-migrations.js';
-import { translateFilters } from './pg-query.js';
+import { idsNamedByHref, keyAttributes, requiredAttributes, translateFilters } from './pg-query.js';
 import { followsIdAndHref, queryInMemory, restText, StoreConflict, StoredText, type Change, type Outbox, type OutboxEntry, type Resource, type Store, type StoredEvent, type StorePage, type StoreQuery } from './store.js';
 
 /**
@@ -34,6 +34,8 @@ interface PendingRead {
   reject(e: unknown): void;
 }
 const MAX_TRIES = 25;
+/** Runs one statement (on the pool, or on the client of a transaction). */
+type Runner = <R extends pg.QueryResultRow = Record<string, unknown>>(text: string, values: unknown[], name?: string) => Promise<pg.QueryResult<R>>;
 /** Reads per batched statement: beyond it, the next reads of the same turn start another batch. */
 const MAX_BATCH = 500;
 
@@ -67,7 +69,11 @@ export class PgStore implements Store {
   private closed = false;
   readonly outbox: Outbox;
 
-  constructor(private readonly url: string, { max = 20 }: { max?: number } = {}) {
+  /** Sees the rows each statement answered (tests count what a query reads). */
+  private readonly observe?: (text: string, rows: readonly Record<string, unknown>[]) => void;
+
+  constructor(private readonly url: string, { max = 20, observe }: { max?: number; observe?: (text: string, rows: readonly Record<string, unknown>[]) => void } = {}) {
+    this.observe = observe;
     this.pool = new pg.Pool({ connectionString: url, max, application_name: 'tmf-ctk mock' });
     // An idle connection dropped by the server must not crash the process; the next query reconnects.
     this.pool.on('error', () => undefined);
@@ -121,9 +127,15 @@ export class PgStore implements Store {
   private async sql<R extends pg.QueryResultRow = Record<string, unknown>>(text: string, params: unknown[], name?: string): Promise<pg.QueryResult<R>> {
     if (!this.opening) await this.open();
     else await this.opening;
+    return this.run<R>(this.pool, text, params, name);
+  }
+
+  private async run<R extends pg.QueryResultRow = Record<string, unknown>>(on: pg.Pool | pg.PoolClient, text: string, params: unknown[], name?: string): Promise<pg.QueryResult<R>> {
     try {
       // A named statement is parsed and planned once per connection (the hot reads), not on every request.
-      return await this.pool.query<R>(name ? { name, text, values: params } : { text, values: params });
+      const r = await on.query<R>(name ? { name, text, values: params } : { text, values: params });
+      this.observe?.(text, r.rows);
+      return r;
     } catch (e) {
       const code = (e as { code?: string }).code;
       if (code === '22P05' || code === '22021' || code === '54000') throw new MockHttpError('INVALID_BODY', `the body cannot be stored: ${(e as Error).message.slice(0, 200)}`);
@@ -194,22 +206,115 @@ export class PgStore implements Store {
     return Number((await this.sql<{ n: string }>('SELECT count(*) AS n FROM tmf_ctk_resources WHERE collection = $1', [collection])).rows[0]!.n);
   }
 
-  /** Translatable filters, paging and the total in SQL; otherwise SQL narrows and the process finishes. */
+  /**
+   * TMF630 query. SQL selects the matching rows: translated filters (pg-query.ts), the ids that `href=`
+   * operands name, and the attributes the other filters need present. Without filters left to the
+   * process and without sort, SQL also pages and counts (X-Total-Count), and only the page is read.
+   * Otherwise the process decides with the shared code (src/tmf/), reading of each matching row only its
+   * id and the top-level attributes the filters and sort keys name (keysOnly); then only the page's
+   * bodies are read. A search by href reads at most one row per href operand, whole.
+   */
   async query(collection: string, q: StoreQuery): Promise<StorePage> {
     const t = translateFilters(q.filters, 2);
-    const where = ['collection = $1', ...t.clauses].join(' AND ');
-    if (t.rest.length > 0 || q.sort.length > 0) {
-      const rows = (await this.sql<ReadRow>(`SELECT ${READ} FROM tmf_ctk_resources WHERE ${where} ORDER BY seq`, [collection, ...t.params])).rows;
+    const params: unknown[] = [collection, ...t.params];
+    const clauses = ['collection = $1', ...t.clauses];
+    const ids = idsNamedByHref(t.rest, q.view);
+    if (ids) {
+      if (ids.length === 0) return queryInMemory([], { ...q, filters: t.rest });
+      params.push(ids);
+      clauses.push(`id = ANY($${params.length}::text[])`);
+    }
+    for (const attr of requiredAttributes(t.rest)) {
+      params.push(attr);
+      clauses.push(`body ? $${params.length}::text`);
+    }
+    const where = clauses.join(' AND ');
+    if (t.rest.length === 0 && q.sort.length === 0) {
+      const n = params.length + 1;
+      const r = await this.sql<ReadRow & { total: string }>(
+        `SELECT ${READ}, count(*) OVER () AS total FROM tmf_ctk_resources WHERE ${where} ORDER BY seq OFFSET $${n} LIMIT $${n + 1}`,
+        [...params, q.offset, q.limit ?? null]);
+      if (r.rows.length > 0) return { items: r.rows.map(resourceOf), total: Number(r.rows[0]!.total) };
+      if (q.offset === 0 && q.limit !== 0) return { items: [], total: 0 };
+      const total = Number((await this.sql<{ n: string }>(`SELECT count(*) AS n FROM tmf_ctk_resources WHERE ${where}`, params)).rows[0]!.n);
+      return { items: [], total };
+    }
+    if (ids) {
+      // At most one row per operand: read them whole.
+      const rows = (await this.sql<ReadRow>(`SELECT ${READ} FROM tmf_ctk_resources WHERE ${where} ORDER BY seq`, params)).rows;
       return queryInMemory(rows.map(resourceOf), { ...q, filters: t.rest });
     }
-    const n = t.params.length + 2;
-    const r = await this.sql<ReadRow & { total: string }>(
-      `SELECT ${READ}, count(*) OVER () AS total FROM tmf_ctk_resources WHERE ${where} ORDER BY seq OFFSET $${n} LIMIT $${n + 1}`,
-      [collection, ...t.params, q.offset, q.limit ?? null]);
-    if (r.rows.length > 0) return { items: r.rows.map(resourceOf), total: Number(r.rows[0]!.total) };
-    if (q.offset === 0 && q.limit !== 0) return { items: [], total: 0 };
-    const total = Number((await this.sql<{ n: string }>(`SELECT count(*) AS n FROM tmf_ctk_resources WHERE ${where}`, [collection, ...t.params])).rows[0]!.n);
-    return { items: [], total };
+    return this.keysOnly(collection, where, params, { ...q, filters: t.rest });
+  }
+
+  /**
+   * Filters and sorts the matching rows in the process over their keys only: per row its id and, for each
+   * top-level attribute a filter or sort key names, its value (`[value]`, or NULL when absent, so a JSON
+   * null stays apart from a missing attribute). valuesAt and firstValueAt read nothing else, so the
+   * shared code decides as over whole resources. Then the page's bodies are read by id. The two reads
+   * are one state: each row's (seq, version) must be unchanged in the second, else both run again
+   * (after a few tries, in one REPEATABLE READ transaction).
+   */
+  private async keysOnly(collection: string, where: string, params: unknown[], q: StoreQuery): Promise<StorePage> {
+    const attrs = keyAttributes(q.filters, q.sort);
+    const all = [...params];
+    const columns = attrs.map((attr, i) => {
+      all.push(attr);
+      const p = `$${all.length}::text`;
+      // The stored href is not part of a resource kept with its text (resourceOf): absent then, as there.
+      return `CASE WHEN body ? ${p}${attr === 'href' ? ' AND doc IS NULL' : ''} THEN jsonb_build_array(body -> ${p}) END AS k${i}`;
+    });
+    const keysSql = `SELECT id, seq::text AS rowseq, version${columns.map((c) => `, ${c}`).join('')} FROM tmf_ctk_resources WHERE ${where} ORDER BY seq`;
+    type KeyRow = { id: string; rowseq: string; version: number } & Record<string, unknown>;
+    type BodyRow = ReadRow & { rowseq: string; version: number };
+    const attempt = async (run: Runner): Promise<StorePage | undefined> => {
+      const keys = (await run<KeyRow>(keysSql, all)).rows;
+      const partial = keys.map((row) => {
+        const r: Resource = { id: row.id };
+        attrs.forEach((attr, i) => {
+          const v = row[`k${i}`] as unknown[] | null;
+          if (v !== null) Object.defineProperty(r, attr, { value: v[0], enumerable: true, writable: true, configurable: true });
+        });
+        return r;
+      });
+      const rowOf = new Map<Resource, KeyRow>(partial.map((r, i) => [r, keys[i]!]));
+      const page = queryInMemory(partial, q);
+      if (page.items.length === 0) return page;
+      const wanted = page.items.map((r) => rowOf.get(r)!);
+      const bodies = (await run<BodyRow>(`SELECT ${READ}, seq::text AS rowseq, version FROM tmf_ctk_resources WHERE collection = $1 AND id = ANY($2::text[])`,
+        [collection, wanted.map((k) => k.id)], 'tmf_ctk_page')).rows;
+      const byId = new Map(bodies.map((b) => [b.id, b]));
+      const items: Resource[] = [];
+      for (const k of wanted) {
+        const b = byId.get(k.id);
+        if (!b || b.rowseq !== k.rowseq || b.version !== k.version) return undefined;
+        items.push(resourceOf(b));
+      }
+      return { items, total: page.total };
+    };
+    for (let i = 0; i < 3; i++) {
+      const page = await attempt((text, values, name) => this.sql(text, values, name));
+      if (page) return page;
+    }
+    return this.snapshot(async (run) => (await attempt(run))!);
+  }
+
+  /** Statements that see one state of the database (a read-only REPEATABLE READ transaction). */
+  private async snapshot<T>(fn: (run: Runner) => Promise<T>): Promise<T> {
+    if (!this.opening) await this.open();
+    else await this.opening;
+    const client = await this.pool.connect();
+    try {
+      await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ, READ ONLY');
+      const out = await fn((text, values, name) => this.run(client, text, values, name));
+      await client.query('COMMIT');
+      return out;
+    } catch (e) {
+      await client.query('ROLLBACK').catch(() => undefined);
+      throw e;
+    } finally {
+      client.release();
+    }
   }
 
   async insert(collection: string, resource: Resource, events: readonly StoredEvent[] = []): Promise<void> {

@@ -36,6 +36,8 @@ export interface StoreQuery {
   /**
    * A resource as the client sees it (with `href`, which is computed on the way out, never stored). A filter
    * on a computed attribute (COMPUTED_ATTRIBUTES in tmf/filter.ts) is matched against this view, in every store.
+   * Its href is a prefix and the id URL-encoded (Representer.href): PostgreSQL narrows `href=` to the ids
+   * the operands name when a view is so (it checks with probe ids, and narrows nothing otherwise).
    */
   view?: (r: Resource) => unknown;
 }

@@ -37,6 +37,47 @@ const QUERIES = [
   'status=active&offset=5', 'status.ne=done&sort=-name&offset=1&limit=2', 'missing=x', 'missing.ne=x',
 ];
 
+/**
+ * A tenant's larger collection for sort, paging and value comparisons: every kind of value compare()
+ * and the sort read differently (numbers, numeric strings, dates with offsets, booleans, arrays, null,
+ * absent), in a fixed pseudo-random mix. Another tenant holds one more resource, with an id of its own.
+ */
+const C2 = '@t1:TMF622/productOrder';
+const OTHER = '@t2:TMF622/productOrder';
+function generated(n: number): Resource[] {
+  let seed = 7;
+  const rnd = (k: number) => ((seed = (seed * 1103515245 + 12345) % 2147483648), seed % k);
+  const names = ['alpha', 'Beta', 'beta', 'éclair', 'Zulu', '10', '9', 'a b', '', 'Ωmega', 'zeta'];
+  const totals = [5, 7, '7', 10, '10', 2.5, -1, 0, null, 'x', true, [3, 1]];
+  const dates = ['2030-01-01T00:00:00Z', '2030-01-01T01:00:00+02:00', '2029-12-31', '2030-06-15T12:30:00.000Z', 'not a date', ['2031-01-01T00:00:00Z', '2020-01-01T00:00:00Z']];
+  return Array.from({ length: n }, (_, i) => {
+    const r: Resource = { id: i === 3 ? 'o 3/é' : `o${i}` };
+    if (rnd(5) > 0) r.name = names[rnd(names.length)];
+    if (rnd(4) > 0) r.total = totals[rnd(totals.length)];
+    if (rnd(4) > 0) r.orderDate = dates[rnd(dates.length)];
+    if (rnd(2) > 0) r.state = rnd(2) ? 'open' : 'closed';
+    if (rnd(3) === 0) r.relatedParty = [{ id: `p${rnd(4)}`, role: rnd(2) ? 'buyer' : 'Seller' }, { id: 'p9' }];
+    if (rnd(3) === 0) r.nested = { v: rnd(6) };
+    if (rnd(5) === 0) r.ok = rnd(2) === 1;
+    return r;
+  });
+}
+const GENERATED = generated(60);
+
+const SORTED_QUERIES = [
+  'sort=name', 'sort=-name&offset=3&limit=5', 'sort=total&limit=7', 'sort=-total&offset=7&limit=7', 'sort=orderDate&offset=2&limit=4',
+  'sort=-orderDate&limit=10', 'sort=missing&offset=5&limit=5', 'sort=-missing,name&offset=1&limit=6', 'sort=relatedParty.role,-total&limit=8',
+  'sort=nested.v,-id&offset=4&limit=9', 'sort=id&offset=55', 'sort=name&offset=100', 'sort=name&limit=0', 'sort=-total,orderDate,name',
+  'total.gt=5', 'total.gte=7&sort=-total&limit=4', 'total.lt=7&total.gt=0&offset=1&limit=3', 'total=5', 'total=7,10&sort=name',
+  'orderDate.gt=2030-01-01T00:00:00Z', 'orderDate.lt=2030-06-01&sort=orderDate&limit=3', 'orderDate.gte=2029-12-31&orderDate.lte=2030-01-01T00:00:00Z',
+  'orderDate=2029-12-31T23:00:00-01:00', 'name.regex=^[a-z]&sort=name&offset=1&limit=3', 'name.regex=a&state=open', 'name.gt=beta&sort=-name',
+  'ok=true&sort=-orderDate', 'ok=false', 'state=open&total.gte=3&sort=name&limit=4', 'state.ne=open&total.ne=5&sort=total', 'nested.v.gt=2&sort=nested.v',
+  'relatedParty.id=p2&sort=-name', 'relatedParty.role.lt=b&limit=5', 'id.gt=o5&sort=-id&limit=5', 'missing.gt=1', 'missing.ne=1&limit=3&offset=2',
+];
+
+/** Values as a query string carries them (comma = OR). */
+const qs = (...values: string[]) => values.map(encodeURIComponent).join(',');
+
 const event = (hub: string, n: number): StoredEvent => ({ apiId: 'TMF663', hub, mediaType: 'application/json', body: { eventId: `ev-${n}`, eventType: 'X' } });
 
 function contract(name: string, open: () => Promise<Store>, skip?: string): void {
@@ -50,6 +91,12 @@ function contract(name: string, open: () => Promise<Store>, skip?: string): void
         await store.insert(C, r);
         await reference.insert(C, r);
       }
+      for (const r of GENERATED) {
+        await store.insert(C2, r);
+        await reference.insert(C2, r);
+      }
+      await store.insert(OTHER, { id: 'other-1', name: 'alpha' });
+      await reference.insert(OTHER, { id: 'other-1', name: 'alpha' });
     });
     after(() => store?.close());
 
@@ -71,7 +118,44 @@ function contract(name: string, open: () => Promise<Store>, skip?: string): void
       });
     }
 
+    for (const q of SORTED_QUERIES) {
+      it(`query "${q}" on a tenant's collection answers as src/tmf/ does`, async () => {
+        const query = parseCollectionQuery(new URLSearchParams(q));
+        const want = await reference.query(C2, query);
+        const got = await store.query(C2, query);
+        assert.deepEqual(got.items, want.items);
+        assert.equal(got.total, want.total);
+      });
+    }
+
+    // An href is the origin, the collection's path and the id URL-encoded (Representer.href).
+    const href = (id: string) => `http://h/po/${encodeURIComponent(id)}`;
+    const encoded = ({ id, href: _stale, ...rest }: Resource): unknown => ({ id, href: href(id), ...rest });
+    for (const q of [
+      `href=${qs(href('o1'), href('o 3/é'), href('other-1'), 'http://h/po/%E0%A4%A', 'http://h/po/o%31', 'http://elsewhere/po/o2', href('nope'))}`,
+      `href=${qs(href('o1'), href('o2'), href('o4'))}&sort=-name&offset=1&limit=1`,
+      `href=${qs(href('o1'), href('o2'))}&href=${qs(href('o2'), href('o5'))}`,
+      `href=${qs(href('o1'), href('o2'), href('o4'))}&total.gt=0&sort=total`,
+      `href=${qs('http://h/po/o 3/é')}`, `href.ne=${qs(href('o1'))}&sort=-id&limit=3`, 'href.regex=/o1[0-9]$&sort=name&limit=4', `href.gt=${qs(href('o5'))}&limit=5`,
+    ]) {
+      it(`query "${q}" on href (URL-encoded ids) answers as src/tmf/ does`, async () => {
+        const query = { ...parseCollectionQuery(new URLSearchParams(q)), view: encoded };
+        const want = await reference.query(C2, query);
+        const got = await store.query(C2, query);
+        assert.deepEqual(got.items, want.items);
+        assert.equal(got.total, want.total);
+      });
+    }
+
+    it('href= finds the resources its values name, in this tenant only', async () => {
+      const q = `href=${qs(href('o1'), href('o 3/é'), href('other-1'), 'http://h/po/%E0%A4%A')}`;
+      const got = await store.query(C2, { ...parseCollectionQuery(new URLSearchParams(q)), view: encoded });
+      assert.deepEqual(got.items.map((r) => r.id), ['o1', 'o 3/é']);
+      assert.equal(got.total, 2);
+    });
+
     // href is computed on the way out (COMPUTED_ATTRIBUTES): a filter on it sees the represented resource, never a stored (stale) href.
+    // This view does not encode ids: no href narrows anything, and the answers are the same.
     const view = (r: Resource): unknown => ({ ...r, href: `http://h/x/${r.id}` });
     for (const [q, ids] of [['href=http://h/x/b', ['b']], ['href=http://h/x/b,http://h/x/d', ['b', 'd']], ['href=http://stale/d', []],
       ['href.ne=http://h/x/b&status=active', ['a', 'c']], ['href.regex=/x/[ab]$', ['a', 'b']], ['href=http://h/x/d&sort=-name&limit=1', ['d']]] as const) {
@@ -138,6 +222,97 @@ function contract(name: string, open: () => Promise<Store>, skip?: string): void
 contract('memory', async () => new MemoryStore());
 contract('SQLite', async () => new SqliteStore(join(dir, 'contract.db')));
 contract('PostgreSQL', async () => new PgStore(await pg!.database()), skipReason);
+
+describe('PostgreSQL reads what a query needs, not the collection', { skip: skipReason }, () => {
+  const P = '@t1:TMF622/productOrder';
+  let store: PgStore;
+  const reference = new MemoryStore();
+  /** Per statement the store sent: rows answered, and rows carrying a resource's text or body. */
+  let reads: Array<{ rows: number; bodies: number }> = [];
+  const href = (id: string) => `http://h/po/${encodeURIComponent(id)}`;
+  const view = ({ id, href: _stale, ...rest }: Resource): unknown => ({ id, href: href(id), ...rest });
+  before(async () => {
+    store = new PgStore(await pg!.database(), {
+      observe: (_text, rows) => reads.push({ rows: rows.length, bodies: rows.filter((r) => 'doc' in r || 'body' in r).length }),
+    });
+    const all = Array.from({ length: 500 }, (_, i): Resource => ({
+      id: `po-${i}`, name: `n${(i * 7919) % 500}`, total: (i * 37) % 101, orderDate: new Date(Date.UTC(2030, 0, 1) + ((i * 7127) % 500) * 3_600_000).toISOString(),
+      note: 'x'.repeat(200), ...(i % 9 === 0 ? {} : { state: i % 2 ? 'open' : 'closed' }),
+    }));
+    for (const r of all) await reference.insert(P, r);
+    await store.open();
+    await store.put('@t2:TMF622/productOrder', { id: 'po-other' });
+    await Promise.all(all.map((r) => store.insert(P, r)));
+    // Creation order is the default order: insert again, one by one, in the reference's order.
+    await store.clear('@t1:');
+    for (const r of all) await store.insert(P, r);
+  });
+  after(() => store?.close());
+
+  async function measured(q: string): Promise<{ ids: string[]; total: number; rows: number; bodies: number; statements: number }> {
+    const query = { ...parseCollectionQuery(new URLSearchParams(q)), view };
+    const want = await reference.query(P, query);
+    reads = [];
+    const got = await store.query(P, query);
+    assert.deepEqual(got.items, want.items, q);
+    assert.equal(got.total, want.total, q);
+    return { ids: got.items.map((r) => r.id), total: got.total, statements: reads.length, rows: reads.reduce((n, r) => n + r.rows, 0), bodies: reads.reduce((n, r) => n + r.bodies, 0) };
+  }
+
+  it('an href search reads at most one row per value (another tenant\'s id and a malformed value read none)', async () => {
+    const values = [href('po-1'), href('po-250'), href('po-499'), href('po-other'), 'http://h/po/%E0%A4%A', href('po-9999')];
+    const m = await measured(`href=${qs(...values)}`);
+    assert.deepEqual(m.ids, ['po-1', 'po-250', 'po-499']);
+    assert.ok(m.rows <= values.length && m.rows === 3, `read ${m.rows} rows`);
+    const sorted = await measured(`href=${qs(...values)}&sort=-total&offset=1&limit=1`);
+    assert.equal(sorted.total, 3);
+    assert.ok(sorted.rows <= values.length, `read ${sorted.rows} rows`);
+    const none = await measured(`href=${qs('http://h/po/%E0%A4%A', 'http://elsewhere/po/po-1')}`);
+    assert.deepEqual([none.total, none.rows, none.statements], [0, 0, 0]);
+  });
+
+  for (const q of ['sort=-orderDate&offset=20&limit=10', 'sort=name,-total&limit=10', 'sort=state,orderDate&offset=480&limit=10', 'total.gt=50&sort=total&offset=5&limit=10',
+    'orderDate.lt=2030-01-10T00:00:00Z&limit=10', 'name.regex=^n1&sort=-name&limit=10', 'state=open&sort=-total&limit=10']) {
+    it(`"${q}": the keys of the matching rows, and 10 bodies`, async () => {
+      const m = await measured(q);
+      assert.equal(m.ids.length, 10);
+      assert.equal(m.bodies, 10, `read ${m.bodies} bodies`);
+      assert.ok(m.total > 10);
+    });
+  }
+});
+
+describe('PostgreSQL: a sorted page and its bodies are one state, under concurrent writes', { skip: skipReason }, () => {
+  it('every page is sorted by the values it answers, and full, while another instance rewrites the sort key', async () => {
+    const url = await pg!.database();
+    const reader = new PgStore(url);
+    const writer = new PgStore(url);
+    const P = 'TMF622/productOrder';
+    try {
+      for (let i = 0; i < 200; i++) await writer.insert(P, { id: `r${i}`, total: i });
+      let writing = true;
+      // Four writers: each rewrites the totals of its own ids; one in ten writes deletes and creates again.
+      const writes = Promise.all([0, 1, 2, 3].map(async (w) => {
+        for (let n = 0; writing; n++) {
+          const id = `r${w + 4 * ((n * 13) % 50)}`;
+          if (n % 10 === 9) await writer.delete(P, id).then(() => writer.insert(P, { id, total: (n * 31) % 1000 }));
+          else await writer.update(P, id, (cur) => ({ resource: { ...cur, total: (Number(cur.total) * 7 + 13) % 1000 }, events: [] }));
+        }
+      }));
+      for (let round = 0; round < 150; round++) {
+        const page = await reader.query(P, { ...parseCollectionQuery(new URLSearchParams('sort=-total&offset=5&limit=10')) });
+        assert.equal(page.items.length, 10);
+        const totals = page.items.map((r) => Number(r.total));
+        assert.deepEqual(totals, [...totals].sort((a, b) => b - a), `round ${round}: ${totals.join(',')}`);
+      }
+      writing = false;
+      await writes;
+    } finally {
+      await reader.close();
+      await writer.close();
+    }
+  });
+});
 
 describe('PostgreSQL outbox: each event claimed by one taker, again after its lease or a release', { skip: skipReason }, () => {
   let url: string;
