@@ -1,7 +1,7 @@
 import type { Filter } from './query.js';
 import { valuesAt } from './paths.js';
 
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}([T ][\d:.]+)?(Z|[+-]\d{2}:?\d{2})?$/;
+export const ISO_DATE = /^\d{4}-\d{2}-\d{2}([T ][\d:.]+)?(Z|[+-]\d{2}:?\d{2})?$/;
 const MAX_REGEX = 200;
 
 /** Compares a stored value to a filter operand: numbers as numbers, ISO dates as instants, else as strings. */
