@@ -20,4 +20,8 @@ async function loadMain() {
 }
 
 const { main } = await loadMain();
-process.exitCode = await main(process.argv.slice(2));
+const code = await main(process.argv.slice(2));
+process.exitCode = code;
+// The command is done: whatever a library left open (a database connection stuck mid-authentication) must not
+// keep the process alive. The timer does not hold it either: with nothing open, the process ends at once.
+setTimeout(() => process.exit(code), 2000).unref();

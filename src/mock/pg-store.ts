@@ -60,6 +60,19 @@ export function describeUrl(url: string): string {
   }
 }
 
+/** What to try, by what the server or the driver said (SQLSTATE 28P01/28000: authentication; 3D000: no such database). */
+export function connectHint(cause: unknown): string {
+  const code = (cause as { code?: string }).code;
+  const message = (cause as Error).message ?? '';
+  if (code === '28P01') return 'the password was refused: check PGPASSWORD or the one in the URL (it is never printed)';
+  if (code === '28000' || /password|SASL|SCRAM/i.test(message)) {
+    return 'the server asks for a password: set PGPASSWORD, or put it in the URL (postgres://USER:PASSWORD@HOST:PORT/DB; it is never printed)';
+  }
+  if (/timeout/i.test(message)) return 'nothing answered as PostgreSQL at that host and port within the connect timeout: check --data';
+  if (code === '3D000') return 'the database does not exist: create it first, e.g. createdb -h HOST -p PORT -U USER DB';
+  return 'is the server running at that host and port, and does the database exist? e.g. createdb -h HOST -p PORT -U USER DB';
+}
+
 export class PgStore implements Store {
   private readonly pool: pg.Pool;
   private opening?: Promise<void>;
@@ -72,9 +85,13 @@ export class PgStore implements Store {
   /** Sees the rows each statement answered (tests count what a query reads). */
   private readonly observe?: (text: string, rows: readonly Record<string, unknown>[]) => void;
 
-  constructor(private readonly url: string, { max = 20, observe }: { max?: number; observe?: (text: string, rows: readonly Record<string, unknown>[]) => void } = {}) {
+  constructor(private readonly url: string, { max = 20, observe, connectTimeoutMs = 10_000 }: {
+    max?: number; observe?: (text: string, rows: readonly Record<string, unknown>[]) => void;
+    /** A server that accepts the connection but never answers as PostgreSQL is STORE_UNAVAILABLE after this. */
+    connectTimeoutMs?: number;
+  } = {}) {
     this.observe = observe;
-    this.pool = new pg.Pool({ connectionString: url, max, application_name: 'tmf-ctk mock' });
+    this.pool = new pg.Pool({ connectionString: url, max, application_name: 'tmf-ctk mock', connectionTimeoutMillis: connectTimeoutMs });
     // An idle connection dropped by the server must not crash the process; the next query reconnects.
     this.pool.on('error', () => undefined);
     this.outbox = {
@@ -94,8 +111,11 @@ export class PgStore implements Store {
     try {
       client = await this.pool.connect();
     } catch (cause) {
+      // A connection refused mid-authentication can stay open: let it go, so a failed start ends its process.
+      this.closed = true;
+      this.pool.end().catch(() => undefined);
       throw new CtkError('STORE_UNAVAILABLE', `cannot connect to PostgreSQL at ${describeUrl(this.url)}: ${(cause as Error).message}`, {
-        cause, hint: 'is the server running, and does the database exist? e.g. createdb -h HOST -p PORT -U USER DB',
+        cause, hint: connectHint(cause),
       });
     }
     try {
