@@ -118,7 +118,7 @@ export const command: Command = {
     const why = await stopped;
     await proxy.close();
     const t = proxy.traffic;
-    io.err(`${why}: stopping; ${t.exchanges} exchange(s) judged, ${t.violations} violation(s), ${t.unknown} outside every known API`);
+    io.err(`${why}: stopping; ${t.exchanges} exchange(s) judged, ${t.violations} violation(s) (${t.violations - t.clientViolations} in the server's answers, ${t.clientViolations} in the client's requests), ${t.unknown} outside every known API`);
     if (values.record) {
       await proxy.recorder.write(resolve(io.cwd, values.record));
       io.out(`wrote ${resolve(io.cwd, values.record)}`);

@@ -42,6 +42,12 @@ function withoutCredentials(url: string): string {
 
 export const caseIdOf = (op: Operation | undefined, api: ApiModel): string => `TRAFFIC_${op ? op.operationId : `${api.id}_undeclared`}`;
 
+/** The checks that judge what the client sent (src/proxy/judge.ts judgeRequest): the client's side of an exchange. */
+export const CLIENT_CHECKS: ReadonlySet<string> = new Set(['known-operation', 'request-media-type', 'request-schema', 'request-query']);
+/** The optional case of an operation holding the client's side: `TRAFFIC_createShoppingCart_CLIENT`. */
+export const CLIENT_SUFFIX = '_CLIENT';
+type Side = 'server' | 'client';
+
 export class ObservedTraffic {
   readonly #o: Required<ObservedOptions>;
   readonly #cases = new Map<string, OpenCase>();
@@ -49,42 +55,67 @@ export class ObservedTraffic {
   #kept = 0;
   unknown = 0;
   exchanges = 0;
+  /** Every violation recorded, either side (the proxy's exit code). */
   violations = 0;
+  /** Of which the client's (requests that break the document). */
+  clientViolations = 0;
 
   constructor(o: ObservedOptions) {
-    this.#o = { maxExchanges: 1000, strict: false, headerNames: [], ...o };
+    // `?? ` and not a spread default: a caller passing `maxExchanges: undefined` means the default too.
+    this.#o = { ...o, maxExchanges: o.maxExchanges ?? 1000, strict: o.strict ?? false, headerNames: o.headerNames ?? [] };
   }
 
-  #open(api: ApiModel, op: Operation | undefined): OpenCase {
-    const id = caseIdOf(op, api);
+  #open(api: ApiModel, op: Operation | undefined, side: Side): OpenCase {
+    const id = `${caseIdOf(op, api)}${side === 'client' ? CLIENT_SUFFIX : ''}`;
     let c = this.#cases.get(`${api.id}@${api.version} ${id}`);
     if (!c) {
-      const title = op ? `Observed traffic: ${op.method.toUpperCase()} ${op.path} (${op.operationId})` : 'Observed traffic: requests to operations the document does not declare';
-      c = { result: { id, title, api: api.id, ...(op?.resource ? { resource: op.resource } : {}), mandatory: true, status: 'pass', exchanges: [], checks: [], advisories: [], durationMs: 0 }, dropped: 0, droppedViolations: new Map() };
+      const what = op ? `${op.method.toUpperCase()} ${op.path} (${op.operationId})` : 'requests to operations the document does not declare';
+      const title = side === 'server'
+        ? `Observed traffic: ${what}`
+        : `Observed client requests: ${what} — what the client sent against the document; the client's side, not the server's conformance`;
+      // The client's mistakes are recorded (and make the proxy exit 1) but never make the server not conformant.
+      c = { result: { id, title, api: api.id, ...(op?.resource ? { resource: op.resource } : {}), mandatory: side === 'server', status: 'pass', exchanges: [], checks: [], advisories: [], durationMs: 0 }, dropped: 0, droppedViolations: new Map() };
       this.#cases.set(`${api.id}@${api.version} ${id}`, c);
     }
     return c;
   }
 
-  /** Adds a judged exchange; returns how many violations it had. */
+  /** Adds a judged exchange: the answer's checks to the operation's case, a faulty request's to the client's; returns how many violations it had. */
   add(api: ApiModel, op: Operation | undefined, ex: Exchange, checks: readonly CheckResult[], notes: readonly string[] = []): number {
-    const c = this.#open(api, op);
-    const failed = checks.filter((k) => k.status === 'fail');
+    // A request that breaks the document: its request checks go to the client's case. A well-formed one: they stay
+    // with the operation's case as evidence (no client case for clean traffic).
+    const request = checks.filter((k) => CLIENT_CHECKS.has(k.check));
+    const failedClient = request.filter((k) => k.status === 'fail').length;
+    const client = failedClient ? request : [];
+    const server = failedClient ? checks.filter((k) => !CLIENT_CHECKS.has(k.check)) : checks;
+    const failed = failedClient + server.filter((k) => k.status === 'fail').length;
     this.exchanges += 1;
-    this.violations += failed.length;
+    this.violations += failed;
+    this.clientViolations += failedClient;
+    const keep = this.#kept < this.#o.maxExchanges;
+    if (keep) this.#kept += 1;
+    // An exchange with no answer (an upstream failure) is the server's side, whatever the request's checks.
+    const sides: Array<[Side, readonly CheckResult[]]> = [['server', server], ['client', client]];
+    for (const [side, list] of sides) {
+      if (list.length === 0 && !(side === 'server' && (notes.length > 0 || ex.error !== undefined))) continue;
+      this.#record(this.#open(api, op, side), ex, list, side === 'server' ? notes : [], keep);
+    }
+    return failed;
+  }
+
+  #record(c: OpenCase, ex: Exchange, checks: readonly CheckResult[], notes: readonly string[], keep: boolean): void {
+    const failed = checks.filter((k) => k.status === 'fail');
     if (failed.length) c.result.status = 'fail';
     c.result.durationMs += ex.response?.durationMs ?? 0;
     for (const n of notes) if (!c.result.advisories.includes(n) && c.result.advisories.length < 20) c.result.advisories.push(n);
-    if (this.#kept >= this.#o.maxExchanges) {
+    if (!keep) {
       c.dropped += 1;
       for (const f of failed) c.droppedViolations.set(f.check, (c.droppedViolations.get(f.check) ?? 0) + 1);
-      return failed.length;
+      return;
     }
-    this.#kept += 1;
     const index = c.result.exchanges.push(ex) - 1;
     for (const k of checks) c.result.checks.push({ ...k, exchange: index });
     if (failed.length && !c.result.reason) c.result.reason = `${ex.step}: ${failed[0]!.check}: ${failed[0]!.reason ?? 'failed'}`;
-    return failed.length;
   }
 
   #finish(c: OpenCase): CaseResult {
@@ -106,7 +137,8 @@ export class ObservedTraffic {
     return {
       schemaVersion: RESULTS_SCHEMA_VERSION, tool: { name: 'tmf-ctk', version: toolVersion() }, target: this.#o.upstream,
       startedAt: this.#startedAt.toISOString(), finishedAt: finishedAt.toISOString(), durationMs: finishedAt.getTime() - this.#startedAt.getTime(),
-      apis: observed, summary: { ...summary, verdict: this.violations > 0 ? 'not conformant' : 'conformant' },
+      // The verdict is the server's (its answers, mandatory cases); the client's violations are optional cases beside it.
+      apis: observed, summary,
       // Every document the proxy judged against, traffic or not: what it would have judged is evidence too.
       configuration: fileRunConfiguration({
         documents: this.#o.apis.map(documentEvidence), strict: Object.fromEntries(this.#o.apis.map((a) => [a.id, this.#o.strict])),

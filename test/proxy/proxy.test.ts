@@ -50,10 +50,15 @@ describe('validating proxy in front of the mock', () => {
       assert.equal(proxied.status, 400);
       assert.equal(JSON.parse(proxied.body).code, JSON.parse(direct.body).code);
       assert.ok(Number(proxied.headers['x-tmf-ctk-violations']) >= 1);
-      assert.deepEqual(failedChecks(r), ['TRAFFIC_createShoppingCart request-schema']);
+      assert.deepEqual(failedChecks(r), ['TRAFFIC_createShoppingCart_CLIENT request-schema']);
+      // The client's mistake is recorded, beside the server's verdict: the server answered it rightly.
+      const result = r.proxy.traffic.result();
+      assert.equal(result.apis[0]!.summary.conformant, true);
+      assert.equal(result.apis[0]!.cases.find((c) => c.id === 'TRAFFIC_createShoppingCart_CLIENT')?.mandatory, false);
+      assert.equal(r.proxy.traffic.clientViolations, 1);
       const patch = await send(r.url, 'PATCH', `${CART}/nope`, '{}', { 'content-type': 'text/plain' });
       assert.ok(patch.status >= 400);
-      assert.ok(failedChecks(r).includes('TRAFFIC_patchShoppingCart request-media-type'));
+      assert.ok(failedChecks(r).includes('TRAFFIC_patchShoppingCart_CLIENT request-media-type'));
     } finally {
       await r.close();
     }
@@ -66,7 +71,7 @@ describe('validating proxy in front of the mock', () => {
       const proxied = await send(r.url, 'GET', `${CART}?fields=a%20b`);
       assert.equal(proxied.status, direct.status);
       assert.equal(proxied.body, direct.body);
-      assert.deepEqual(failedChecks(r), ['TRAFFIC_listShoppingCart request-query']);
+      assert.deepEqual(failedChecks(r), ['TRAFFIC_listShoppingCart_CLIENT request-query']);
     } finally {
       await r.close();
     }
@@ -78,7 +83,7 @@ describe('validating proxy in front of the mock', () => {
       assert.equal((await send(r.url, 'GET', '/somewhere/else')).status, 404);
       assert.equal(r.proxy.traffic.unknown, 1);
       await send(r.url, 'PUT', `${CART}/x`, '{}');
-      assert.deepEqual(failedChecks(r), ['TRAFFIC_TMF663_undeclared known-operation']);
+      assert.deepEqual(failedChecks(r), ['TRAFFIC_TMF663_undeclared_CLIENT known-operation']);
     } finally {
       await r.close();
     }
@@ -214,7 +219,7 @@ describe('memory stays bounded', () => {
     const r = await rig({ proxy: { maxExchanges: 3 } });
     try {
       for (let i = 0; i < 6; i++) await send(r.url, 'POST', CART, JSON.stringify({ cartItem: [{ quantity: 'x' }] }));
-      const c = r.proxy.traffic.result().apis[0]!.cases[0]!;
+      const c = r.proxy.traffic.result().apis[0]!.cases.find((k) => k.id === 'TRAFFIC_createShoppingCart_CLIENT')!;
       assert.equal(c.exchanges.length, 3);
       assert.equal(c.status, 'fail');
       assert.match(c.advisories.join(' '), /3 further exchange\(s\) judged and summarised.*request-schema ×3/);
