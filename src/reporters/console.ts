@@ -87,7 +87,10 @@ export function consoleReporter(options: ReporterOptions): Reporter {
       // The mandatory exclusions are what keeps the verdict from CONFORMANT: each named, with the config's reason.
       const excluded = api.cases.filter((k) => k.exclusion);
       for (const c of excluded.filter((k) => k.mandatory)) {
-        write(paint('33', `  excluded: ${terminalSafe(`${c.id} by ${c.exclusion!.by} ${c.exclusion!.names.join(', ')}: ${c.exclusion!.reason}`)}`));
+        const by = `${c.exclusion!.by} ${c.exclusion!.names.join(', ')}: ${c.exclusion!.reason}`;
+        // A case that failed on a check still run is a failure first: the disabled check it also relies on is a note.
+        const line = c.status === 'fail' ? `${c.id} failed; it also relies on ${by}` : `excluded: ${c.id} by ${by}`;
+        write(paint('33', `  ${terminalSafe(line)}`));
       }
       const optional = excluded.filter((k) => !k.mandatory).length;
       if (optional > 0) write(paint('2', `  and ${optional} optional case${optional === 1 ? '' : 's'} excluded (see the reports)`));

@@ -76,3 +76,23 @@ describe('an excluded mandatory case against a conformant server', () => {
     assert.ok(run.out.includes(`: CONFORMANT (${line}`), run.out);
   });
 });
+
+describe('a mandatory case that fails and also relies on a disabled check', () => {
+  it('is a failure on the console, never listed as excluded', async (t) => {
+    const mock = await createMockServer({ apis: ['TMF622'], clockMs: 0, log: () => undefined });
+    const url = await mock.listen();
+    t.after(() => mock.close());
+    const dir = await tempDir(t);
+    // The order payload without relatedParty: the kit requires it back, so N1 fails whatever is disabled.
+    const config = await writeConfig(dir, { ...quick, disableChecks: [{ check: 'href-resolvable', reason: 'no public hrefs' }],
+      apis: { TMF622: { payloads: { productOrder: { minimal: { productOrderItem: [{ id: '1', action: 'add', productOffering: { id: 'po-fibre-1g' } }] } } } } } });
+    const run = await runCli(['run', '--target', url, '--api', 'TMF622', '--config', config, '--out', join(dir, 'out'), '--reporter', 'console,json']);
+    assert.equal(run.code, 1, run.out + run.err);
+    const n1 = (await readResults(join(dir, 'out'))).apis[0]!.cases.find((c) => c.id === 'TC_ProductOrder_N1')!;
+    assert.equal(n1.status, 'fail');
+    assert.equal(n1.exclusion?.by, 'disableChecks');
+    assert.match(run.out, /TC_ProductOrder_N1 failed; it also relies on disableChecks href-resolvable: no public hrefs/);
+    assert.doesNotMatch(run.out, /excluded: TC_ProductOrder_N1/);
+  });
+});
+
