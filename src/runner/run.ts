@@ -143,6 +143,18 @@ function withStrictCase(apiId: string, results: CaseResult[], ids: LeniencyId[],
   return [...results, strict];
 }
 
+/**
+ * No create succeeded and (nearly) every one answered 404: the failures then have one cause, the base URL, which no
+ * single case says. A note names it (one POST answered 404 is a case's failure; all of them, the address).
+ */
+function createsNotFound(results: readonly CaseResult[], baseUrl: string): string | undefined {
+  const creates = results.flatMap((r) => r.exchanges).filter((e) => e.request.method === 'POST' && e.response && !/\/(hub|listener)(\/|$)/.test(e.request.url));
+  const notFound = creates.filter((e) => e.response!.status === 404).length;
+  // Malformed bodies may be refused before routing (400): those do not say where the API is.
+  if (creates.length < 2 || creates.some((e) => e.response!.status < 300) || notFound < creates.length * 0.8) return undefined;
+  return `no create request under ${baseUrl} succeeded and ${notFound} of ${creates.length} answered 404: is that the API's address? --target is the server root; a server that serves the API under another base path is told so with the config's basePath (docs/configuration.md)`;
+}
+
 async function runApi(api: ApiModel, cases: Case[], options: RunOptions, base: Omit<CaseEnv, 'api' | 'schemas' | 'baseUrl' | 'headers' | 'strict' | 'disabledChecks' | 'checkReasons'>): Promise<ApiRun> {
   const t0 = performance.now();
   const s = apiSettings(options.config ?? {}, api.id);
@@ -182,6 +194,11 @@ async function runApi(api: ApiModel, cases: Case[], options: RunOptions, base: O
       lastError = run.failure ?? run.transport;
       if (run.transport === 'unreachable' && !reached) unreachable = true;
     } else if (run.answered) failures = 0;
+  }
+  const wrongPath = createsNotFound(results, baseUrl);
+  if (wrongPath) {
+    notes.push(wrongPath);
+    options.onNotice?.(wrongPath);
   }
   const all = withStrictCase(api.id, results, strictIds(options.strict ?? s.strict), base.emitter);
   const result: ApiResult = { id: api.id, title: api.title, version: api.version, basePath, baseUrl,
