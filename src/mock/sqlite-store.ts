@@ -1,3 +1,5 @@
+import { existsSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import type Database from 'better-sqlite3';
 import { requireDependency } from '../dependency.js';
 import { CtkError } from '../errors.js';
@@ -38,8 +40,11 @@ export class SqliteStore implements Store {
       this.load();
     } catch (cause) {
       const busy = /locked|busy/i.test((cause as Error).message);
+      const noFolder = !existsSync(dirname(resolve(file)));
       throw new CtkError('INPUT_READ', `cannot open the data file ${file}: ${(cause as Error).message}`, {
-        cause, hint: busy ? 'another mock server is using this file; stop it or choose another --data FILE' : 'is it an SQLite database written by tmf-ctk mock?',
+        cause, hint: busy ? 'another mock server is using this file; stop it or choose another --data FILE'
+          : noFolder ? `the folder ${dirname(resolve(file))} does not exist: create it first (the file itself is created when missing)`
+            : 'is it an SQLite database written by tmf-ctk mock?',
       });
     }
     // An upsert keeps the rowid, so a replaced resource keeps its place in the collection order.

@@ -59,6 +59,12 @@ describe('persistence across a restart', () => {
       await first.close();
     }
   });
+
+  it('a data file in a folder that does not exist: INPUT_READ whose hint names the folder', () => {
+    const missing = join(dir, 'no-such-folder', 'x.db');
+    assert.throws(() => testServer({ apis: ['TMF663'], dataFile: missing }),
+      (e: Error & { code?: string; hint?: string }) => e.code === 'INPUT_READ' && /no-such-folder does not exist: create it first/.test(e.hint ?? ''));
+  });
 });
 
 describe('kill -9 (the CLI in its own process)', () => {
