@@ -8,8 +8,33 @@ export function parse<T extends Options>(command: string, argv: string[], option
   try {
     return parseArgs({ args: negativeValues(argv, options), options: { ...options, help: { type: 'boolean', short: 'h' } }, allowPositionals, strict: true });
   } catch (e) {
-    throw new CtkError('USAGE', (e as Error).message.replace(/\. To specify.*$/s, ''), { hint: `see "tmf-ctk ${command} --help"` });
+    const message = (e as Error).message.replace(/\. To specify.*$/s, '');
+    const unknown = /^Unknown option '--([^']+)'/.exec(message)?.[1];
+    const near = unknown ? nearest(unknown, Object.keys(options)) : undefined;
+    throw new CtkError('USAGE', near ? `${message}: did you mean --${near}?` : message, { hint: `see "tmf-ctk ${command} --help"` });
   }
+}
+
+/** Edit distance (insertions, deletions, substitutions, swapped neighbours), for "did you mean". */
+function distance(a: string, b: string): number {
+  const d: number[][] = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
+  for (let i = 1; i <= a.length; i++) {
+    for (let j = 1; j <= b.length; j++) {
+      d[i]![j] = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d[i]![j] = Math.min(d[i]![j]!, d[i - 2]![j - 2]! + 1);
+    }
+  }
+  return d[a.length]![b.length]!;
+}
+
+/** The known option closest to a mistyped one, when it is close enough to be what was meant (a typo or two). */
+export function nearest(given: string, known: readonly string[]): string | undefined {
+  let best: { name: string; d: number } | undefined;
+  for (const name of known) {
+    const d = distance(given, name);
+    if (!best || d < best.d) best = { name, d };
+  }
+  return best && best.d <= Math.max(1, Math.floor(given.length / 4)) ? best.name : undefined;
 }
 
 /**

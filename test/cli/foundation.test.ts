@@ -114,3 +114,17 @@ describe('CI and colour switches', () => {
     assert.match(loud.out, /NOT RUN TC_/);
   });
 });
+
+describe('a mistyped option', () => {
+  it('names the option meant when one is a typo away, and nothing when none is', async () => {
+    const typo = await runCli(['run', '--taget', 'http://127.0.0.1:9', '--api', 'TMF663']);
+    assert.equal(typo.code, 2);
+    assert.match(typo.err, /^error \[USAGE\]: Unknown option '--taget': did you mean --target\?$/m);
+    const swapped = await runCli(['mock', '--prot', '0']);
+    assert.match(swapped.err, /did you mean --port\?/);
+    const far = await runCli(['run', '--zzz']);
+    assert.equal(far.code, 2);
+    assert.match(far.err, /Unknown option '--zzz'/);
+    assert.doesNotMatch(far.err, /did you mean/);
+  });
+});
