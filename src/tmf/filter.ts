@@ -1,30 +1,50 @@
 import type { Filter } from './query.js';
 import { valuesAt } from './paths.js';
 
-export const ISO_DATE = /^\d{4}-\d{2}-\d{2}([T ][\d:.]+)?(Z|[+-]\d{2}:?\d{2})?$/;
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}([T ][\d:.]+)?(Z|[+-]\d{2}:?\d{2})?$/;
 const MAX_REGEX = 200;
+
+/**
+ * A value with what a comparison derives from it worked out once (its text, number, instant): a sort of n items
+ * makes n·log n comparisons, and parsing an ISO date or a number at each was most of a large sort's time.
+ */
+export interface Comparable {
+  raw: unknown;
+  str: string;
+  blank: boolean;
+  num: number;
+  /** The instant when `str` is an ISO date that parses; NaN otherwise. */
+  date: number;
+}
+
+export function comparable(raw: unknown): Comparable {
+  const str = String(raw);
+  return { raw, str, blank: str.trim() === '', num: Number(str), date: ISO_DATE.test(str) ? Date.parse(str) : NaN };
+}
+
+const order = (a: number, b: number): number => (a === b ? 0 : a < b ? -1 : 1);
+
+/**
+ * TMF630 comparison of a stored value (`actual`) with an operand, read as text (`operand.str`): numbers as numbers,
+ * ISO dates as instants, numeric strings as numbers, else as strings. Undefined when they do not compare.
+ */
+export function compareComparable(actual: Comparable, operand: Comparable): number | undefined {
+  const a = actual.raw;
+  if (a === null || a === undefined || typeof a === 'object') return undefined;
+  if (typeof a === 'number' || typeof a === 'boolean') {
+    const n = typeof a === 'boolean' ? (operand.str === 'true' ? 1 : operand.str === 'false' ? 0 : NaN) : operand.num;
+    if (Number.isNaN(n) || operand.blank) return undefined;
+    return order(Number(a), n);
+  }
+  if (!Number.isNaN(actual.date) && !Number.isNaN(operand.date)) return order(actual.date, operand.date);
+  if (actual.str === operand.str) return 0;
+  if (!actual.blank && !operand.blank && !Number.isNaN(actual.num) && !Number.isNaN(operand.num)) return order(actual.num, operand.num);
+  return actual.str < operand.str ? -1 : 1;
+}
 
 /** Compares a stored value to a filter operand: numbers as numbers, ISO dates as instants, else as strings. */
 export function compare(actual: unknown, operand: string): number | undefined {
-  if (actual === null || actual === undefined || typeof actual === 'object') return undefined;
-  if (typeof actual === 'number' || typeof actual === 'boolean') {
-    const n = typeof actual === 'boolean' ? (operand === 'true' ? 1 : operand === 'false' ? 0 : NaN) : Number(operand);
-    if (Number.isNaN(n) || operand.trim() === '') return undefined;
-    const a = Number(actual);
-    return a === n ? 0 : a < n ? -1 : 1;
-  }
-  const s = String(actual);
-  if (ISO_DATE.test(s) && ISO_DATE.test(operand)) {
-    const a = Date.parse(s);
-    const b = Date.parse(operand);
-    if (!Number.isNaN(a) && !Number.isNaN(b)) return a === b ? 0 : a < b ? -1 : 1;
-  }
-  if (s === operand) return 0;
-  // Numeric strings compare as numbers ("10" > "9").
-  if (s.trim() !== '' && operand.trim() !== '' && !Number.isNaN(Number(s)) && !Number.isNaN(Number(operand))) {
-    return Number(s) === Number(operand) ? 0 : Number(s) < Number(operand) ? -1 : 1;
-  }
-  return s < operand ? -1 : 1;
+  return compareComparable(comparable(actual), comparable(operand));
 }
 
 /**
