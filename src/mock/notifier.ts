@@ -127,19 +127,43 @@ export class Notifier {
     this.settle();
   }
 
+  /**
+   * One POST with a deadline that holds whatever the garbage collector does. `AbortSignal.any([…,
+   * AbortSignal.timeout(ms)])` alone hung CI runs: Node's timeout timer holds its signal weakly, and fetch's own
+   * follow of a signal can come undone under GC pressure (nodejs/node#55428), so a listener that never answers
+   * held its delivery, and the mock's idle(), for ever. Here the controller and the timer are held until the
+   * attempt settles, and the deadline settles it even if the abort does not reach fetch.
+   */
+  private async post(d: Delivery): Promise<Response> {
+    const ctrl = new AbortController();
+    const onClose = (): void => ctrl.abort(this.abort.signal.reason);
+    this.abort.signal.addEventListener('abort', onClose, { once: true });
+    let timer: NodeJS.Timeout | undefined;
+    const deadline = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => {
+        const e = new DOMException(`no answer within ${this.opts.timeoutMs} ms`, 'TimeoutError');
+        ctrl.abort(e);
+        reject(e);
+      }, this.opts.timeoutMs);
+    });
+    try {
+      return await Promise.race([
+        fetch(d.callback, { method: 'POST', headers: { 'content-type': d.mediaType }, body: d.body, redirect: 'manual', signal: ctrl.signal }),
+        deadline,
+      ]);
+    } finally {
+      clearTimeout(timer);
+      this.abort.signal.removeEventListener('abort', onClose);
+    }
+  }
+
   private async attempt(d: Delivery): Promise<void> {
     if (!(await this.isActive(d).catch(() => true))) return d.settled?.(); // unsubscribed while waiting: stop
     if (this.closed) return;
     let retry: boolean;
     let why: string;
     try {
-      const res = await fetch(d.callback, {
-        method: 'POST',
-        headers: { 'content-type': d.mediaType },
-        body: d.body,
-        redirect: 'manual',
-        signal: AbortSignal.any([this.abort.signal, AbortSignal.timeout(this.opts.timeoutMs)]),
-      });
+      const res = await this.post(d);
       // The listener's body is not read; cancelling it is not awaited: a cancel that never settles (an undici
       // connection already returned to its pool) would hold the delivery, and the mock's idle(), forever.
       void res.body?.cancel().catch(() => undefined);
