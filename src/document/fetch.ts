@@ -4,6 +4,7 @@ import { CtkError, isCtkError } from '../errors.js';
 import { allowModifiedSpecs, fileSha256, sha256, verifyChecksum } from './checksum.js';
 import type { ApiEntry } from './model.js';
 import { defaultCacheDir, resolveSpec, type ResolvedSpec, type SpecSources } from './resolve.js';
+import { withDeadline } from '../deadline.js';
 
 export interface FetchOptions extends SpecSources {
   /** Download even when a document is found locally. */
@@ -94,9 +95,12 @@ async function downloadOne(entry: ApiEntry, opts: FetchOptions): Promise<string>
   const doFetch = opts.fetchImpl ?? fetch;
   let body: Buffer;
   try {
-    const res = await doFetch(url, { signal: AbortSignal.timeout(opts.timeoutMs ?? 30_000), redirect: 'follow' });
-    if (!res.ok) throw new Error(`HTTP ${res.status}`);
-    const buf = Buffer.from(await res.arrayBuffer());
+    // The deadline covers the body too, and holds under GC pressure (src/deadline.ts).
+    const buf = await withDeadline(opts.timeoutMs ?? 30_000, async (signal) => {
+      const res = await doFetch(url, { signal, redirect: 'follow' });
+      if (!res.ok) throw new Error(`HTTP ${res.status}`);
+      return Buffer.from(await res.arrayBuffer());
+    });
     if (buf.length > MAX_BYTES) throw new Error(`larger than ${MAX_BYTES} bytes`);
     body = buf;
   } catch (cause) {

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { EventModel } from '../document/model.js';
+import { withDeadline } from '../deadline.js';
 
 /**
  * Event delivery to hub subscribers: asynchronous (never on a request's path), bounded (a queue
@@ -127,34 +128,11 @@ export class Notifier {
     this.settle();
   }
 
-  /**
-   * One POST with a deadline that holds whatever the garbage collector does. `AbortSignal.any([…,
-   * AbortSignal.timeout(ms)])` alone hung CI runs: Node's timeout timer holds its signal weakly, and fetch's own
-   * follow of a signal can come undone under GC pressure (nodejs/node#55428), so a listener that never answers
-   * held its delivery, and the mock's idle(), for ever. Here the controller and the timer are held until the
-   * attempt settles, and the deadline settles it even if the abort does not reach fetch.
-   */
-  private async post(d: Delivery): Promise<Response> {
-    const ctrl = new AbortController();
-    const onClose = (): void => ctrl.abort(this.abort.signal.reason);
-    this.abort.signal.addEventListener('abort', onClose, { once: true });
-    let timer: NodeJS.Timeout | undefined;
-    const deadline = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => {
-        const e = new DOMException(`no answer within ${this.opts.timeoutMs} ms`, 'TimeoutError');
-        ctrl.abort(e);
-        reject(e);
-      }, this.opts.timeoutMs);
-    });
-    try {
-      return await Promise.race([
-        fetch(d.callback, { method: 'POST', headers: { 'content-type': d.mediaType }, body: d.body, redirect: 'manual', signal: ctrl.signal }),
-        deadline,
-      ]);
-    } finally {
-      clearTimeout(timer);
-      this.abort.signal.removeEventListener('abort', onClose);
-    }
+  /** One POST, within the timeout even under GC pressure (src/deadline.ts), stopped when the notifier closes. */
+  private post(d: Delivery): Promise<Response> {
+    return withDeadline(this.opts.timeoutMs, (signal) => fetch(d.callback, {
+      method: 'POST', headers: { 'content-type': d.mediaType }, body: d.body, redirect: 'manual', signal,
+    }), this.abort.signal);
   }
 
   private async attempt(d: Delivery): Promise<void> {
