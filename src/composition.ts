@@ -146,22 +146,17 @@ export function foldedSuite(api: ApiModel, folder: FolderSuiteData, seed = DEFAU
   return hit;
 }
 
-/** An API's suite: its folder's layered over the generated data where it has one (foldedSuite), else the generated suite. */
-function suiteOf(api: ApiModel, seed?: number): SuiteData | undefined {
+/** The suite the runner uses for an API: its folder's layered over the generated data where it has one (foldedSuite), else the generated suite. */
+export function suiteFor(api: ApiModel, seed?: number): SuiteData | undefined {
   if (!hasFolders(api)) return generatedContent(api, seed).suite;
   const folder = API_CONTENT[api.id]?.suite;
   return folder ? foldedSuite(api, folder, seed) : undefined;
 }
 
-/** The suite the runner uses for an API (the folded or the generated one). */
-export function suiteFor(api: ApiModel, seed?: number): SuiteData | undefined {
-  return suiteOf(api, seed);
-}
-
 /** The suites of the given APIs, by `id@version`: folded where the API has a folder, else generated. */
 export function suitesFor(apis: readonly ApiModel[], seed?: number): SuiteTable {
   return { ...Object.fromEntries(apis.flatMap((a) => {
-    const suite = suiteOf(a, seed);
+    const suite = suiteFor(a, seed);
     return suite ? [[`${a.id}@${a.version}`, suite]] : [];
   })) };
 }

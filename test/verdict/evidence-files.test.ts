@@ -8,14 +8,12 @@ import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { readFile, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import AdmZip from 'adm-zip';
 import { main } from '../../src/cli/main.js';
 import type { CliIO } from '../../src/cli/io.js';
-import { createMockServer } from '../../src/composition.js';
 import { findEntry } from '../../src/document/registry.js';
-import type { MockServer } from '../../src/mock/server.js';
 import type { RunConfiguration } from '../../src/core/results.js';
 import { projectRoot } from '../../src/paths.js';
 import { toolVersion } from '../../src/version.js';
@@ -23,6 +21,7 @@ import { runCli } from '../helpers/cli.js';
 import { startFixtureServer, type FixtureServer } from '../collection/fixture-server.js';
 import { CART, send } from '../proxy/helpers.js';
 import { readResults, tempDir } from './helpers.js';
+import { mockForSuite } from '../helpers/mock.js';
 
 const KIT = fileURLToPath(new URL('../fixtures/ctk/TMF663-Mini-kit', import.meta.url));
 const WIDGETS = fileURLToPath(new URL('../collection/fixtures/', import.meta.url));
@@ -50,17 +49,11 @@ const kitDocument = () => {
 };
 
 describe('configuration as evidence of kits, collections and the proxy', () => {
-  let mock: MockServer;
-  let url: string;
-  before(async () => {
-    mock = createMockServer({ apis: ['TMF663'], log: () => undefined });
-    url = await mock.listen();
-  });
-  after(() => mock.close());
+  const target = mockForSuite({ apis: ['TMF663'] });
 
   it('run --ctk FOLDER: the API, not strict, config.json\'s and --header\'s names, the sha256 of its collection, environment and config.json', async (t) => {
     const out = join(await tempDir(t), 'out');
-    const r = await runCli(['run', '--ctk', KIT, '--target', url, '--header', 'X-Kit-Token: kit-s3cret-1', '--out', out, '--reporter', 'console,json,junit,html']);
+    const r = await runCli(['run', '--ctk', KIT, '--target', target.url, '--header', 'X-Kit-Token: kit-s3cret-1', '--out', out, '--reporter', 'console,json,junit,html']);
     assert.equal(r.code, 1, r.err);
     const c = (await readResults(out)).configuration!;
     const files = {
@@ -101,7 +94,7 @@ describe('configuration as evidence of kits, collections and the proxy', () => {
     const file = join(dir, 'TMF663-Mini-kit.zip');
     zip.writeZip(file);
     const out = join(dir, 'out');
-    const r = await runCli(['run', '--ctk', file, '--target', url, '--out', out, '--reporter', 'console,json,junit,html']);
+    const r = await runCli(['run', '--ctk', file, '--target', target.url, '--out', out, '--reporter', 'console,json,junit,html']);
     assert.equal(r.code, 1, r.err);
     const zipSha = await fileSha(file);
     const c = (await readResults(out)).configuration!;
@@ -113,7 +106,7 @@ describe('configuration as evidence of kits, collections and the proxy', () => {
 
   it('run --api TMF663 --ctk KIT: the merged run lists the document read, the kit\'s files and every header name', async (t) => {
     const out = join(await tempDir(t), 'out');
-    const r = await runCli(['run', '--api', 'TMF663', '--ctk', KIT, '--target', url, '--header', 'X-Both: both-s3cret', '--out', out, '--reporter', 'console,json,junit,html']);
+    const r = await runCli(['run', '--api', 'TMF663', '--ctk', KIT, '--target', target.url, '--header', 'X-Both: both-s3cret', '--out', out, '--reporter', 'console,json,junit,html']);
     assert.equal(r.code, 1, r.err);
     const c = (await readResults(out)).configuration!;
     const docSha = await fileSha(join(projectRoot, 'specs', findEntry('TMF663').file));
@@ -163,7 +156,7 @@ describe('configuration as evidence of kits, collections and the proxy', () => {
       },
       err: (text) => void (printed += `${text}\n`), stdin: async () => '', env: { ...process.env, CI: '', NO_COLOR: '1' }, cwd: out,
     };
-    const code = main(['proxy', '--upstream', url, '--port', '0', '--api', 'TMF663', '--strict', '--duration', '1',
+    const code = main(['proxy', '--upstream', target.url, '--port', '0', '--api', 'TMF663', '--strict', '--duration', '1',
       '--header', 'X-Upstream-Key: proxy-s3cret', '--reporter', 'console,json,junit,html'], io);
     assert.equal((await send(await proxyUrl, 'GET', `${CART}?limit=1`)).status, 206);
     assert.ok([0, 1].includes(await code), printed);
@@ -174,11 +167,11 @@ describe('configuration as evidence of kits, collections and the proxy', () => {
     assert.deepEqual(c, {
       tool: { name: 'tmf-ctk', version: toolVersion() },
       documents: [doc], strict: { TMF663: true }, config: null, exclusions: [],
-      headers: { 'X-Upstream-Key': '[redacted]' }, observed: { upstream: url },
+      headers: { 'X-Upstream-Key': '[redacted]' }, observed: { upstream: target.url },
     });
     assertEvidence(await everything(reports, printed), /proxy-s3cret/, [docSha]);
     assert.match(printed, /strict: TMF663 yes; headers: X-Upstream-Key \(values redacted\)/);
-    assert.ok(printed.includes(`observed traffic forwarded to ${url}`), printed);
-    assert.ok((await readFile(join(reports, 'junit.xml'), 'utf8')).includes(`<property name="observed.upstream" value="${url}"/>`));
+    assert.ok(printed.includes(`observed traffic forwarded to ${target.url}`), printed);
+    assert.ok((await readFile(join(reports, 'junit.xml'), 'utf8')).includes(`<property name="observed.upstream" value="${target.url}"/>`));
   });
 });

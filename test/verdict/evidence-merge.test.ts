@@ -3,33 +3,27 @@
  * runs (mergeConfigurations): what issue #16 asks every way of running to record.
  */
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { runCollection } from '../../src/collection/index.js';
-import { createMockServer, exportApi } from '../../src/composition.js';
+import { exportApi } from '../../src/composition.js';
 import type { DocumentEvidence, RunConfiguration } from '../../src/core/results.js';
 import { findEntry } from '../../src/document/registry.js';
-import type { MockServer } from '../../src/mock/server.js';
 import { mergeConfigurations, registryDocument } from '../../src/runner/evidence.js';
+import { mockForSuite } from '../helpers/mock.js';
 
 const base = (o: Partial<RunConfiguration>): RunConfiguration => ({
   tool: { name: 'tmf-ctk', version: '1' }, documents: [], strict: {}, config: null, headers: {}, exclusions: [], ...o,
 });
 
 describe('configuration of exported collections and merged runs', () => {
-  let mock: MockServer;
-  let url: string;
-  before(async () => {
-    mock = createMockServer({ apis: ['TMF663'], log: () => undefined });
-    url = await mock.listen();
-  });
-  after(() => mock.close());
+  const target = mockForSuite({ apis: ['TMF663'] });
 
   it('an exported collection records the strict mode and disabled checks it was exported with, and the document it was exported from', async () => {
     const collection = await exportApi('TMF663', {
-      target: url, cases: ['TC_ShoppingCart_N1'],
+      target: target.url, cases: ['TC_ShoppingCart_N1'],
       config: { apis: { TMF663: { strict: ['json-charset'], disableChecks: [{ check: 'total-count', reason: 'not ours' }] } } },
     });
-    const r = await runCollection({ collection, target: url, headers: { 'X-Secret': 'exp-s3cret' } });
+    const r = await runCollection({ collection, target: target.url, headers: { 'X-Secret': 'exp-s3cret' } });
     const c = r.configuration!;
     assert.deepEqual(c.strict, { TMF663: ['json-charset'] });
     assert.deepEqual(c.exclusions, [{ api: 'TMF663', kind: 'check', name: 'total-count', reason: 'disabled in the config the collection was exported with' }]);
